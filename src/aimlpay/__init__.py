@@ -1,0 +1,1 @@
+"""aimlpay: turns the cited dataset in data/ into the AI & ML compensation report site."""

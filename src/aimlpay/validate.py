@@ -1,0 +1,205 @@
+"""Check the whole dataset and return it typed, or raise `InvalidData` with every problem.
+
+Order: read files (load.py) -> check each cell against its model (schemas.py) -> rules that
+span columns (ranges, units, bounds) -> references between tables -> uniqueness.
+All problems are collected; none stops the others from being found.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ValidationError
+
+from . import load
+from .paths import Paths
+from .problems import NO_VALUE, InvalidData, Problem
+from .schemas import (MEASURE_UNITS, SHARE_MEASURES, TABLES, Figure, Level, Location, Release,
+                      Role, Source)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    release: Release
+    sources: dict[str, Source]
+    roles: dict[str, Role]
+    levels: dict[str, Level]
+    locations: dict[str, Location]
+    figures: dict[str, Figure]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _model_problems(err: ValidationError, file: str, lines, default_line: int) -> list[Problem]:
+    out = []
+    for e in err.errors():
+        column = str(e["loc"][0]) if e["loc"] else "-"
+        line = lines.get(column, default_line) if isinstance(lines, dict) else default_line
+        message = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "extra_forbidden":
+            message = "unexpected key"
+        got = e.get("input")
+        out.append(Problem(file, line, column, message,
+                           got if isinstance(got, (str, int, float)) else NO_VALUE))
+    return out
+
+
+def _parse_rows(paths: Paths, name: str, model: type[BaseModel], problems: list[Problem]):
+    """(line, model instance) for every row of data/<name> whose cells are valid."""
+    columns = list(model.model_fields)
+    required = {c for c, f in model.model_fields.items() if f.is_required()}
+    records = load.read_csv(paths, paths.data / name, columns, required, problems)
+    rows = []
+    for rec in records:
+        try:
+            rows.append((rec.line, model.model_validate(
+                {k: v for k, v in rec.cells.items() if v is not None})))
+        except ValidationError as err:
+            problems.extend(_model_problems(err, f"data/{name}", {}, rec.line))
+    return rows
+
+
+def _unique(rows, key: str, file: str, problems: list[Problem]) -> dict:
+    seen: dict[str, int] = {}
+    out = {}
+    for line, row in rows:
+        k = getattr(row, key)
+        if k in seen:
+            problems.append(Problem(file, line, key, f"duplicate {key}, first used on line "
+                                    f"{seen[k]}", k))
+        else:
+            seen[k] = line
+            out[k] = row
+    return out
+
+
+def _check_figure(line: int, f: Figure, problems: list[Problem]) -> None:
+    file = "data/figures.csv"
+
+    def bad(column: str, message: str, got=NO_VALUE):
+        problems.append(Problem(file, line, column, message, got))
+
+    if f.statistic == "range":
+        if f.low is None:
+            bad("low", "a range needs both low and high")
+        if f.high is None:
+            bad("high", "a range needs both low and high")
+        if f.value is not None:
+            bad("value", "leave value empty for a range; use low and high", f.value)
+        if f.low is not None and f.high is not None and f.low > f.high:
+            bad("high", f"high must be at least low ({_num(f.low)})", _num(f.high))
+    else:
+        if f.value is None:
+            bad("value", f"a figure stated as {f.statistic!r} needs a value")
+        for col in ("low", "high"):
+            if getattr(f, col) is not None:
+                bad(col, f"low and high are only for statistic 'range' (this is "
+                         f"{f.statistic!r})", _num(getattr(f, col)))
+        if f.open_high and f.statistic != "up_to":
+            bad("open_high", "open_high is only for statistics 'range' and 'up_to'", f.open_high)
+
+    if f.unit not in MEASURE_UNITS[f.measure]:
+        bad("unit", f"measure {f.measure!r} takes unit "
+                    + " or ".join(repr(u) for u in sorted(MEASURE_UNITS[f.measure])), f.unit)
+    money = f.unit in ("usd", "usd_per_hour")
+    if money and f.currency is None:
+        bad("currency", "money needs a currency (USD)")
+    if not money and f.currency is not None:
+        bad("currency", f"only money has a currency (unit is {f.unit!r})", f.currency)
+
+    for col in ("value", "low", "high"):
+        v = getattr(f, col)
+        if v is None:
+            continue
+        if money and v <= 0:
+            bad(col, "an amount of money must be positive", _num(v))
+        elif f.unit == "pct" and f.measure in SHARE_MEASURES and not 0 <= v <= 100:
+            bad(col, "a share must lie between 0 and 100 (percent)", _num(v))
+        elif f.unit == "pct" and v < -100:
+            bad(col, "a percentage change cannot fall below -100", _num(v))
+        elif f.unit == "percentile" and not 0 < v < 100:
+            bad(col, "a percentile lies between 0 and 100", _num(v))
+        elif f.unit in ("count", "ratio", "multiple", "years") and v <= 0:
+            bad(col, f"a {f.unit} must be positive", _num(v))
+        elif f.unit == "rank" and (v < 1 or v != int(v)):
+            bad(col, "a rank is a whole number from 1", _num(v))
+
+    if f.years_min is not None and f.years_max is not None and f.years_min > f.years_max:
+        bad("years_max", f"years_max must be at least years_min ({f.years_min})", f.years_max)
+
+
+def _num(v: float) -> int | float:
+    return int(v) if v == int(v) else v
+
+
+def _load_sources(paths: Paths, problems: list[Problem]) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    files = sorted(paths.seeds.glob("*.yml"))
+    if not files:
+        problems.append(Problem("seeds", 0, "-", "no source registry files (seeds/*.yml)"))
+    for path in files:
+        doc = load.read_yaml(paths, path, problems)
+        if doc is None:
+            continue
+        try:
+            src = Source.model_validate(doc.data)
+        except ValidationError as err:
+            problems.extend(_model_problems(err, doc.file, doc.lines, 1))
+            continue
+        if src.id != path.stem:
+            problems.append(Problem(doc.file, doc.lines.get("id", 1), "id",
+                                    f"must match the file name {path.stem!r}", src.id))
+        elif src.id in sources:
+            problems.append(Problem(doc.file, doc.lines.get("id", 1), "id", "duplicate id", src.id))
+        else:
+            sources[src.id] = src
+    return sources
+
+
+def _load_release(paths: Paths, problems: list[Problem]) -> Release | None:
+    doc = load.read_yaml(paths, paths.data / "release.yml", problems)
+    if doc is None:
+        return None
+    try:
+        return Release.model_validate(doc.data)
+    except ValidationError as err:
+        problems.extend(_model_problems(err, doc.file, doc.lines, 1))
+        return None
+
+
+def validate(paths: Paths = Paths()) -> Dataset:
+    """The dataset, fully checked. Raises InvalidData listing every problem found."""
+    problems: list[Problem] = []
+    sources = _load_sources(paths, problems)
+    release = _load_release(paths, problems)
+    rows = {name: _parse_rows(paths, name, model, problems) for name, model in TABLES.items()}
+
+    roles: dict[str, Role] = _unique(rows["roles.csv"], "slug", "data/roles.csv", problems)
+    levels: dict[str, Level] = _unique(rows["levels.csv"], "id", "data/levels.csv", problems)
+    locations: dict[str, Location] = _unique(rows["locations.csv"], "id", "data/locations.csv",
+                                             problems)
+    figures: dict[str, Figure] = _unique(rows["figures.csv"], "id", "data/figures.csv", problems)
+
+    for line, role in rows["roles.csv"]:
+        for old in filter(None, (role.former_slugs or "").split(";")):
+            if old in roles:
+                problems.append(Problem("data/roles.csv", line, "former_slugs",
+                                        "a former slug cannot be a current role's slug", old))
+
+    references = {"source": sources, "role": roles, "baseline": roles, "level": levels,
+                  "location": locations}
+    where = {"source": "seeds/", "role": "data/roles.csv", "baseline": "data/roles.csv",
+             "level": "data/levels.csv", "location": "data/locations.csv"}
+    for line, fig in rows["figures.csv"]:
+        _check_figure(line, fig, problems)
+        for column, table in references.items():
+            key = getattr(fig, column)
+            if key is not None and key not in table:
+                problems.append(Problem("data/figures.csv", line, column,
+                                        f"unknown {column}: not in {where[column]}", key))
+
+    if problems or release is None:
+        raise InvalidData(problems)
+
+    used = {f.role for f in figures.values()} | {f.baseline for f in figures.values()}
+    warnings = [f"data/roles.csv: role {slug!r} has no figures in data/figures.csv, so it gets "
+                f"no page" for slug in roles if slug not in used]
+    return Dataset(release, sources, roles, levels, locations, figures, warnings)
