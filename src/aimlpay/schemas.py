@@ -144,7 +144,7 @@ class Source(BaseModel):
     @property
     def label(self) -> str:
         """Short inline citation: "Hakia 2026"."""
-        return f"{self.short_name} {self.year}"
+        return f"{self.short_name} {self.year}" if self.year != "n.d." else f"{self.short_name} (n.d.)"
 
     @property
     def citation(self) -> str:

@@ -1,0 +1,107 @@
+"""The pipeline, data/ -> site/, top to bottom:
+
+    validate -> tables -> charts -> render (Markdown) -> write build/docs -> mkdocs -> site/
+
+Nothing is written until the data is valid. mkdocs builds into a fresh folder beside site/,
+which replaces site/ only once the whole build has succeeded, so a failed build leaves the
+previous site exactly as it was.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import charts as charts_mod
+from . import export, render, tables as tables_mod
+from .paths import Paths
+from .validate import validate
+
+log = logging.getLogger("aimlpay")
+
+
+@dataclass
+class BuildResult:
+    release_date: dt.date
+    pages: dict[str, render.Page]
+    charts: list[str]
+    warnings: list[str]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def generate(paths: Paths) -> BuildResult:
+    """Validate the data and write the mkdocs source tree (build/docs)."""
+    started = time.perf_counter()
+    dataset = validate(paths)                        # raises InvalidData: nothing written
+    tables = tables_mod.make(dataset)
+    charts = charts_mod.make_all(tables)
+    pages = render.render_site(paths, tables, charts)
+
+    if paths.build.exists():
+        shutil.rmtree(paths.build)
+    shutil.copytree(paths.site_src, paths.docs, ignore=shutil.ignore_patterns("*.md"))
+    for rel, (markdown, _) in pages.items():
+        target = paths.docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    for chart in charts.values():
+        export.write_chart(chart, paths.docs / "charts", paths.cache / "svg")
+    js = paths.docs / "assets" / "javascripts"
+    js.mkdir(parents=True, exist_ok=True)
+    (js / "vega.min.js").write_text(export.vega_runtime(paths.cache), encoding="utf-8")
+    (js / "chart-themes.js").write_text(export.chart_themes(), encoding="utf-8")
+    return BuildResult(dataset.release.date, {rel: page for rel, (_, page) in pages.items()}, sorted(charts),
+                       dataset.warnings, {"generate": time.perf_counter() - started})
+
+
+@contextmanager
+def _env(**values: str):
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def run_mkdocs(paths: Paths, release_date: dt.date, site_dir: Path) -> None:
+    """mkdocs build --strict into site_dir. Timestamps mkdocs writes (sitemap lastmod, gzip
+    header) come from the data release date, so the same data builds the same bytes."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    epoch = int(dt.datetime.combine(release_date, dt.time(), dt.timezone.utc).timestamp())
+    with _env(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
+        config = load_config(str(paths.mkdocs_yml), docs_dir=str(paths.docs),
+                             site_dir=str(site_dir), strict=True)
+        mkdocs_build(config)
+
+
+def build(paths: Paths = Paths()) -> BuildResult:
+    result = generate(paths)
+    started = time.perf_counter()
+    staging = paths.root / "site.new"
+    previous = paths.root / "site.old"
+    for leftover in (staging, previous):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    try:
+        run_mkdocs(paths, result.release_date, staging)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if paths.site.exists():
+        paths.site.rename(previous)
+    staging.rename(paths.site)
+    shutil.rmtree(previous, ignore_errors=True)
+    result.seconds["mkdocs"] = time.perf_counter() - started
+    return result

@@ -1,0 +1,58 @@
+"""Tables computed from the validated dataset: pure functions, no I/O.
+
+`figures` is data/figures.csv with names joined in and each figure's display text, so charts
+and pages never format or look up anything themselves.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import text
+from .schemas import Figure, Level, Location, Release, Role, Source
+from .validate import Dataset
+
+
+@dataclass(frozen=True)
+class Tables:
+    release: Release
+    sources: dict[str, Source]
+    roles: dict[str, Role]
+    levels: dict[str, Level]
+    locations: dict[str, Location]
+    by_id: dict[str, Figure]
+    figures: pd.DataFrame
+
+
+def years_text(f: Figure) -> str:
+    if f.years_min is None:
+        return ""
+    if f.years_max is None:
+        return f"{f.years_min}+"
+    return f"{f.years_min}–{f.years_max}"
+
+
+def make(ds: Dataset) -> Tables:
+    source_order = {sid: i for i, sid in enumerate(sorted(ds.sources))}
+    records = []
+    for f in ds.figures.values():
+        level = ds.levels.get(f.level) if f.level else None
+        records.append({
+            **f.model_dump(),
+            "role_name": ds.roles[f.role].name if f.role else None,
+            "role_family": ds.roles[f.role].family if f.role else None,
+            "baseline_name": ds.roles[f.baseline].name if f.baseline else None,
+            "level_name": level.name if level else None,
+            "level_sort": level.sort if level else None,
+            "level_scheme": level.scheme if level else None,
+            "location_name": ds.locations[f.location].name if f.location else None,
+            "source_label": ds.sources[f.source].label,
+            "source_order": source_order[f.source],
+            "display": text.figure(f),
+            "statistic_name": text.STATISTIC_NAMES[f.statistic],
+            "years_text": years_text(f),
+        })
+    frame = pd.DataFrame.from_records(records)
+    return Tables(ds.release, ds.sources, ds.roles, ds.levels, ds.locations,
+                  dict(ds.figures), frame)
