@@ -49,8 +49,8 @@ def read_text(paths: Paths, path: Path, problems: list[Problem]) -> str | None:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw.count(b"\n", 0, err.start) + 1
-        bad = raw[err.start:err.start + 4]
-        problems.append(Problem(name, line, "-", "not valid UTF-8: save the file as UTF-8", repr(bad)))
+        problems.append(Problem(name, line, "-", "not valid UTF-8: save the file as UTF-8",
+                                f"byte 0x{raw[err.start]:02x}"))
         return None
 
 

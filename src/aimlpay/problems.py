@@ -16,8 +16,11 @@ class Problem:
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}:{self.column}: {self.message}"
-        if self.got is not NO_VALUE:
-            text += f" (got {self.got!r})" if isinstance(self.got, str) else f" (got {self.got})"
+        got = self.got
+        if got is not NO_VALUE:
+            if isinstance(got, float) and got.is_integer():
+                got = int(got)          # 120000, as the maintainer wrote it, not 120000.0
+            text += f" (got {got!r})" if isinstance(got, str) else f" (got {got})"
         return text
 
 

@@ -13,6 +13,22 @@ from typing import Annotated, Literal
 from pydantic import (BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+YEAR_PATTERN = r"^(?:\d{4}(?:-\d{4})?|n\.d\.)$"
+DATE_PATTERN = r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|n\.d\.)$"
+SOC_PATTERN = r"^\d{2}-\d{4}$"
+CODE_PATTERN = r"^[A-Z]{2}$"
+VERSION_PATTERN = r"^\d{4}\.\d+$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+# What to tell a maintainer whose cell does not match a pattern.
+PATTERN_HINTS = {
+    SLUG_PATTERN: "must be lowercase ascii letters, digits and single hyphens, like ml-engineer",
+    YEAR_PATTERN: "must be a year (2025), a span of years (2025-2026) or n.d.",
+    DATE_PATTERN: "must be a date (2025, 2025-05 or 2025-05-15) or n.d.",
+    SOC_PATTERN: "must be a SOC code like 15-1221",
+    CODE_PATTERN: "must be a two-letter code in capitals, like CA",
+    VERSION_PATTERN: "must look like 2026.1",
+    SHA256_PATTERN: "must be a SHA-256 hex digest (64 characters 0-9a-f)",
+}
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=600)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
@@ -66,7 +82,7 @@ class Figure(Row):
     unit: Unit
     currency: Literal["USD"] | None = None
     period: Literal["year", "one_time", "hour"] | None = None
-    year: Annotated[str, StringConstraints(pattern=r"^(?:\d{4}(?:-\d{4})?|n\.d\.)$")]
+    year: Annotated[str, StringConstraints(pattern=YEAR_PATTERN)]
     role: Slug | None = None
     baseline: Slug | None = None
     level: Slug | None = None
@@ -82,7 +98,7 @@ class Role(Row):
     slug: Slug
     name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
     family: Literal["ai_ml", "software", "data", "management"]
-    soc_code: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{4}$")] | None = None
+    soc_code: Annotated[str, StringConstraints(pattern=SOC_PATTERN)] | None = None
     description: Text
     former_slugs: str | None = None
 
@@ -108,8 +124,8 @@ class Location(Row):
     id: Slug
     name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
     kind: Literal["world", "country", "state", "metro", "region", "remote"]
-    state: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
-    country: Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")] | None = None
+    state: Annotated[str, StringConstraints(pattern=CODE_PATTERN)] | None = None
+    country: Annotated[str, StringConstraints(pattern=CODE_PATTERN)] | None = None
 
 
 class Source(BaseModel):
@@ -120,11 +136,11 @@ class Source(BaseModel):
     publisher: Text
     short_name: Annotated[str, StringConstraints(min_length=1, max_length=40)]
     author: Text
-    date: Annotated[str, StringConstraints(pattern=r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?|n\.d\.)$")]
+    date: Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
     kind: Literal["primary_dataset", "official_statistics", "secondary_article"]
     url: HttpUrl | None = None
     document: Text
-    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
     covers: Text
     method: Text
     caveats: list[Text] = []
@@ -155,7 +171,7 @@ class Source(BaseModel):
 class Release(BaseModel):
     """data/release.yml: what the site shows as the data release."""
     model_config = ConfigDict(extra="forbid", frozen=True)
-    version: Annotated[str, StringConstraints(pattern=r"^\d{4}\.\d+$")]
+    version: Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
     date: dt.date
     title: Text
 

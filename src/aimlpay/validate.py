@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from . import load
 from .paths import Paths
 from .problems import NO_VALUE, InvalidData, Problem
-from .schemas import (MEASURE_UNITS, SHARE_MEASURES, TABLES, Figure, Level, Location, Release,
+from .schemas import (MEASURE_UNITS, PATTERN_HINTS, SHARE_MEASURES, TABLES, Figure, Level, Location, Release,
                       Role, Source)
 
 
@@ -28,25 +28,47 @@ class Dataset:
     warnings: list[str] = field(default_factory=list)
 
 
+def _message(e: dict) -> str:
+    """pydantic's message, reworded where it would not tell a maintainer what to write."""
+    kind = e["type"]
+    if kind == "string_pattern_mismatch":
+        return PATTERN_HINTS.get(e["ctx"]["pattern"], e["msg"])
+    if kind == "missing":
+        return "required, but empty"
+    if kind == "extra_forbidden":
+        return "unexpected key"
+    if kind in ("float_parsing", "float_type"):
+        return "must be a plain number (no $, %, commas or words)"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return "must be a whole number"
+    if kind == "literal_error":
+        return "must be one of " + e["ctx"]["expected"]
+    return e["msg"].removeprefix("Value error, ")
+
+
 def _model_problems(err: ValidationError, file: str, lines, default_line: int) -> list[Problem]:
     out = []
     for e in err.errors():
         column = str(e["loc"][0]) if e["loc"] else "-"
         line = lines.get(column, default_line) if isinstance(lines, dict) else default_line
-        message = e["msg"].removeprefix("Value error, ")
-        if e["type"] == "extra_forbidden":
-            message = "unexpected key"
+        message = _message(e)
         got = e.get("input")
         out.append(Problem(file, line, column, message,
                            got if isinstance(got, (str, int, float)) else NO_VALUE))
     return out
 
 
-def _parse_rows(paths: Paths, name: str, model: type[BaseModel], problems: list[Problem]):
-    """(line, model instance) for every row of data/<name> whose cells are valid."""
+def _parse_rows(paths: Paths, name: str, model: type[BaseModel], problems: list[Problem],
+                broken: set):
+    """(line, model instance) for every row of data/<name> whose cells are valid. The key of
+    each invalid row goes into `broken` (or "*" when the file is unreadable), so references
+    to it are not reported a second time."""
     columns = list(model.model_fields)
     required = {c for c, f in model.model_fields.items() if f.is_required()}
+    before = len(problems)
     records = load.read_csv(paths, paths.data / name, columns, required, problems)
+    if not records and len(problems) > before:
+        broken.add("*")
     rows = []
     for rec in records:
         try:
@@ -54,6 +76,7 @@ def _parse_rows(paths: Paths, name: str, model: type[BaseModel], problems: list[
                 {k: v for k, v in rec.cells.items() if v is not None})))
         except ValidationError as err:
             problems.extend(_model_problems(err, f"data/{name}", {}, rec.line))
+            broken.add(rec.cells[columns[0]])
     return rows
 
 
@@ -130,7 +153,7 @@ def _num(v: float) -> int | float:
     return int(v) if v == int(v) else v
 
 
-def _load_sources(paths: Paths, problems: list[Problem]) -> dict[str, Source]:
+def _load_sources(paths: Paths, problems: list[Problem], broken: set) -> dict[str, Source]:
     sources: dict[str, Source] = {}
     files = sorted(paths.seeds.glob("*.yml"))
     if not files:
@@ -138,11 +161,13 @@ def _load_sources(paths: Paths, problems: list[Problem]) -> dict[str, Source]:
     for path in files:
         doc = load.read_yaml(paths, path, problems)
         if doc is None:
+            broken.add(path.stem)
             continue
         try:
             src = Source.model_validate(doc.data)
         except ValidationError as err:
             problems.extend(_model_problems(err, doc.file, doc.lines, 1))
+            broken.add(path.stem)
             continue
         if src.id != path.stem:
             problems.append(Problem(doc.file, doc.lines.get("id", 1), "id",
@@ -168,9 +193,11 @@ def _load_release(paths: Paths, problems: list[Problem]) -> Release | None:
 def validate(paths: Paths = Paths()) -> Dataset:
     """The dataset, fully checked. Raises InvalidData listing every problem found."""
     problems: list[Problem] = []
-    sources = _load_sources(paths, problems)
+    broken: dict[str, set] = {name: set() for name in (*TABLES, "seeds")}
+    sources = _load_sources(paths, problems, broken["seeds"])
     release = _load_release(paths, problems)
-    rows = {name: _parse_rows(paths, name, model, problems) for name, model in TABLES.items()}
+    rows = {name: _parse_rows(paths, name, model, problems, broken[name])
+            for name, model in TABLES.items()}
 
     roles: dict[str, Role] = _unique(rows["roles.csv"], "slug", "data/roles.csv", problems)
     levels: dict[str, Level] = _unique(rows["levels.csv"], "id", "data/levels.csv", problems)
@@ -184,17 +211,19 @@ def validate(paths: Paths = Paths()) -> Dataset:
                 problems.append(Problem("data/roles.csv", line, "former_slugs",
                                         "a former slug cannot be a current role's slug", old))
 
-    references = {"source": sources, "role": roles, "baseline": roles, "level": levels,
-                  "location": locations}
-    where = {"source": "seeds/", "role": "data/roles.csv", "baseline": "data/roles.csv",
-             "level": "data/levels.csv", "location": "data/locations.csv"}
+    # column -> (valid entries, entries already reported as broken, where they live)
+    references = {"source": (sources, broken["seeds"], "seeds/"),
+                  "role": (roles, broken["roles.csv"], "data/roles.csv"),
+                  "baseline": (roles, broken["roles.csv"], "data/roles.csv"),
+                  "level": (levels, broken["levels.csv"], "data/levels.csv"),
+                  "location": (locations, broken["locations.csv"], "data/locations.csv")}
     for line, fig in rows["figures.csv"]:
         _check_figure(line, fig, problems)
-        for column, table in references.items():
+        for column, (table, bad, where) in references.items():
             key = getattr(fig, column)
-            if key is not None and key not in table:
+            if key is not None and key not in table and key not in bad and "*" not in bad:
                 problems.append(Problem("data/figures.csv", line, column,
-                                        f"unknown {column}: not in {where[column]}", key))
+                                        f"unknown {column}: not in {where}", key))
 
     if problems or release is None:
         raise InvalidData(problems)

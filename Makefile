@@ -1,0 +1,46 @@
+# One task runner for people, CI and the deploy workflow alike.
+#   make site   - validate data/ and build the site into site/
+#   make test   - run every test (needs Chromium: see README)
+# Each target creates .venv and installs the locked versions itself.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+.PHONY: site test validate serve bench lock clean
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+site: $(STAMP)
+	$(BIN)/aimlpay build
+
+validate: $(STAMP)
+	$(BIN)/aimlpay validate
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/aimlpay serve
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build_time.py
+
+# Re-resolve the lock from pyproject.toml's dependencies (run by a maintainer, not by CI).
+lock:
+	rm -rf .lockvenv && $(PYTHON) -m venv .lockvenv
+	.lockvenv/bin/python -m pip install --quiet ".[test]"
+	( echo "# Exact versions of every package the build and the tests use (direct and transitive)."; \
+	  echo "# make installs from this file, so a build next year gives the same site."; \
+	  echo "# Regenerate: make lock"; \
+	  .lockvenv/bin/python -m pip freeze --exclude-editable | grep -v '^aimlpay' ) > requirements.lock
+	rm -rf .lockvenv
+
+clean:
+	rm -rf build site site.new site.old .cache
