@@ -9,6 +9,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import threading
 from pathlib import Path
 
@@ -39,10 +40,27 @@ def project(tmp_path) -> Paths:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Paths:
-    """The real project, built once for the whole session."""
+def site_port() -> int:
+    """A free port, chosen before the build: Material's instant navigation only handles
+    links under site_url, so the site must be built for the address it is served from."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory, site_port) -> Paths:
+    """The real project, built once for the whole session, for http://127.0.0.1:<site_port>/."""
     paths = copy_project(tmp_path_factory.mktemp("built") / "project")
-    build(paths)
+    old = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{site_port}/"
+    try:
+        build(paths)
+    finally:
+        if old is None:
+            os.environ.pop("SITE_URL")
+        else:
+            os.environ["SITE_URL"] = old
     return paths
 
 
@@ -53,13 +71,13 @@ def read_rows(path: Path) -> dict[str, dict]:
 
 
 @pytest.fixture(scope="session")
-def server(built):
+def server(built, site_port):
     """site/ served on 127.0.0.1 on a free port."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
     handler = functools.partial(Quiet, directory=str(built.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"

@@ -67,7 +67,10 @@ class Page:
         """Link for raw HTML: relative to the page's URL (directory URLs: a/b.md -> a/b/)."""
         stem = self.path.removesuffix(".md")
         base = posixpath.dirname(stem) if stem.endswith("index") or stem == "index" else stem
-        return posixpath.relpath(target, base or ".")
+        rel = posixpath.relpath(target, base or ".")
+        if target.endswith("/"):          # relpath drops it; without it every click redirects
+            rel = "./" if rel == "." else rel + "/"
+        return rel
 
     # -- figures -----------------------------------------------------------------------
     def _figure(self, fid: str):

@@ -1,0 +1,100 @@
+"""What a reader sees in a real browser (headless Chromium driven by Playwright)."""
+from __future__ import annotations
+
+LIVE_CHART = ".vega-chart--live .chart-view svg"
+
+
+def luminance(rgb: str) -> float:
+    """Relative luminance (WCAG) of '#rrggbb' or 'rgb(r, g, b)'."""
+    if rgb.startswith("#"):
+        r, g, b = (int(rgb[i:i + 2], 16) for i in (1, 3, 5))
+    else:
+        r, g, b = (int(float(x)) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
+
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def test_chart_renders_on_first_load_and_after_instant_navigation(server, open_page):
+    page, watch = open_page(server)
+    page.wait_for_selector(LIVE_CHART)
+    assert not page.is_visible("img.chart-fallback")
+    assert page.locator(".vega-chart .chart-view svg").count() == 1
+
+    page.evaluate("window.__samePage = true")      # survives only if no full reload happens
+    page.click("article a:text-is('Sources')")
+    page.wait_for_selector("h1:has-text('Sources')")
+    page.click("a.md-header__button.md-logo")
+    page.wait_for_selector(LIVE_CHART)
+    assert page.evaluate("window.__samePage") is True, "navigation reloaded the page"
+    assert page.locator(".vega-chart .chart-view svg").count() == 1
+    assert not page.is_visible("img.chart-fallback")
+    assert watch.errors == []
+    assert watch.external == []
+
+
+def test_chart_tooltip_gives_the_exact_figure_and_source(server, open_page):
+    page, watch = open_page(server)
+    page.wait_for_selector(LIVE_CHART)
+    bar = page.locator(".vega-chart .chart-view svg path[aria-roledescription='bar']").first
+    bar.hover()
+    tooltip = page.wait_for_selector("#vg-tooltip-element.visible")
+    text = tooltip.inner_text()
+    assert "$" in text and "Source" in text and "As stated" in text
+    assert watch.errors == []
+
+
+def test_without_javascript_the_static_fallback_shows(server, open_page):
+    page, watch = open_page(server, java_script_enabled=False)
+    img = page.locator("img.chart-fallback").first
+    img.scroll_into_view_if_needed()
+    page.wait_for_function("document.querySelector('img.chart-fallback').complete")
+    assert img.is_visible()
+    assert img.evaluate("i => i.naturalWidth") > 300
+    assert watch.external == []
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_chart_text_is_readable_in_light_and_dark_palettes(server, open_page):
+    for scheme, md_scheme in (("light", "default"), ("dark", "slate")):
+        page, watch = open_page(server, color_scheme=scheme)
+        page.wait_for_selector(LIVE_CHART)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == md_scheme
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        for selector in ("g.role-axis-label text", "g.role-title-text text",
+                         "g.role-legend-label text"):
+            fill = page.eval_on_selector(f".vega-chart .chart-view svg {selector}",
+                                         "t => getComputedStyle(t).fill")
+            # WCAG AA for text: 4.5:1 against the page behind the (transparent) chart.
+            assert contrast(fill, background) >= 4.5, (scheme, selector, fill, background)
+        assert watch.errors == []
+
+
+def test_switching_palette_redraws_charts(server, open_page):
+    page, watch = open_page(server, color_scheme="light")
+    page.wait_for_selector(LIVE_CHART)
+    label = ".vega-chart .chart-view svg g.role-axis-label text"
+    before = page.eval_on_selector(label, "t => getComputedStyle(t).fill")
+    page.click("label.md-header__button[for='__palette_1']:visible, "
+               "form[data-md-component='palette'] label:visible")
+    page.wait_for_function(
+        "prev => { const t = document.querySelector(" + repr(label) + ");"
+        " return t && getComputedStyle(t).fill !== prev; }", arg=before)
+    assert watch.errors == []
+
+
+def test_phone_width_has_no_horizontal_overflow(server, open_page):
+    for path in ("", "sources/"):
+        page, watch = open_page(server + path, viewport={"width": 390, "height": 844})
+        if path == "":
+            page.wait_for_selector(LIVE_CHART)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"/{path} overflows by {overflow}px at 390px"
+        assert watch.errors == []

@@ -1,0 +1,220 @@
+"""The build: deterministic, atomic, and every figure on the built pages equals its data row."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import math
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from aimlpay.build import build
+from aimlpay.paths import REPO
+
+from .conftest import read_rows
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_same_inputs_build_byte_identical_site(project):
+    build(project)
+    first = tree_digest(project.site)
+    build(project)
+    assert tree_digest(project.site) == first
+    assert len(first) > 20
+
+
+def test_sitemap_dates_come_from_the_data_release(built):
+    release = yaml.safe_load((built.data / "release.yml").read_text())
+    sitemap = (built.site / "sitemap.xml").read_text()
+    lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
+    assert lastmods == {str(release["date"])}
+
+
+def test_failed_build_leaves_previous_site_untouched(project):
+    build(project)
+    before = tree_digest(project.site)
+    # A page with a broken link passes validation and generation, then fails in mkdocs.
+    (project.site_src / "broken.md").write_text("# Broken\n\nSee [nowhere](missing-page.md).\n")
+    with pytest.raises(SystemExit) as failure:
+        build(project)
+    assert "strict" in str(failure.value).lower()
+    assert tree_digest(project.site) == before
+    assert not (project.root / "site.new").exists()
+
+
+# -- figures on the page ---------------------------------------------------------------------
+
+_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?")
+_QUALIFIERS = {"approx": "~", "nearly": "nearly ", "more_than": "more than ", "up_to": "up to "}
+
+
+def parse_numbers(text: str, unit: str) -> list[float]:
+    """Numbers as a reader sees them: '$1.6 million' -> 1600000; '3.2:1' -> 3.2."""
+    if unit == "ratio":
+        text = text.removesuffix(":1")
+    scale = {"million": 1e6, "billion": 1e9, "": 1}
+    return [float(n.replace(",", "")) * scale[word] for n, word in _NUMBER.findall(text)]
+
+
+def check_figure_span(span, rows) -> None:
+    fid = span["data-fig"]
+    assert fid in rows, f"{fid} shown on the page but not in data/figures.csv"
+    row = rows[fid]
+    shown = span.get_text()
+    expected = ([float(row["low"]), float(row["high"])] if row["statistic"] == "range"
+                else [float(row["value"])])
+    got = parse_numbers(shown, row["unit"])
+    assert len(got) == len(expected) and all(
+        math.isclose(g, e, rel_tol=1e-9) for g, e in zip(got, expected)), (fid, shown, expected)
+    if row["unit"] in ("usd", "usd_per_hour"):
+        assert shown.count("$") == len(expected), (fid, shown)
+    if row["unit"] == "pct":
+        assert shown.count("%") == len(expected), (fid, shown)
+    # The qualifier the source used survives: "~15%" is not "15%", "$300,000+" is not "$300,000".
+    if row["statistic"] in _QUALIFIERS:
+        assert shown.startswith(_QUALIFIERS[row["statistic"]]), (fid, shown)
+    if row["statistic"] == "at_least" or row["open_high"] == "true":
+        assert shown.endswith("+") or shown.endswith("or higher"), (fid, shown)
+
+
+def cited_sources_around(span) -> set[str]:
+    """Sources cited in the smallest block around the figure that cites anything."""
+    for parent in span.parents:
+        if parent.name in ("article", "body"):
+            return set()
+        cites = parent.select("a.cite")
+        if cites:
+            return {a["href"].rsplit("#", 1)[1] for a in cites}
+    return set()
+
+
+def test_every_home_page_figure_equals_its_data_row_and_is_cited(built):
+    rows = read_rows(built.data / "figures.csv")
+    soup = BeautifulSoup((built.site / "index.html").read_text(), "html.parser")
+    spans = soup.select("article span.fig")
+    assert len(spans) >= 15
+    for span in spans:
+        check_figure_span(span, rows)
+        assert rows[span["data-fig"]]["source"] in cited_sources_around(span), span
+
+
+def test_every_internal_link_resolves_to_a_file_and_anchor(built):
+    """mkdocs checks Markdown links; this also covers raw HTML (citations, charts, CSVs)."""
+    from urllib.parse import urljoin, urlparse
+    site = built.site
+    ids: dict[Path, set[str]] = {}
+
+    def target(url: str) -> Path:
+        path = site / urlparse(url).path.lstrip("/")
+        return path / "index.html" if url.split("#")[0].endswith("/") or path.is_dir() else path
+
+    checked = 0
+    for page in sorted(site.rglob("*.html")):
+        page_url = "/" + page.relative_to(site).as_posix().removesuffix("index.html")
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        refs = ([a["href"] for a in soup.select("a[href]")] + [i["src"] for i in soup.select("img[src]")]
+                + [d["data-spec"] for d in soup.select("[data-spec]")])
+        for ref in refs:
+            if re.match(r"^([a-z]+:|//)", ref) or ref.startswith("#") and len(ref) == 1:
+                continue
+            url = urljoin(page_url, ref)
+            file = target(url)
+            assert file.is_file(), f"{page.relative_to(site)}: {ref} -> {file} missing"
+            fragment = urlparse(url).fragment
+            if fragment and file.suffix == ".html":
+                if file not in ids:
+                    ids[file] = {t["id"] for t in BeautifulSoup(file.read_text(), "html.parser")
+                                 .select("[id]")}
+                assert fragment in ids[file], f"{page.relative_to(site)}: {ref} has no anchor"
+            checked += 1
+    assert checked > 50
+
+
+def test_citations_point_at_the_sources_page_entry_of_their_figure(built):
+    rows = read_rows(built.data / "figures.csv")
+    soup = BeautifulSoup((built.site / "index.html").read_text(), "html.parser")
+    for span in soup.select("article span.fig"):
+        source = rows[span["data-fig"]]["source"]
+        assert any(a["href"] == f"sources/#{source}" for a in
+                   next(p for p in span.parents if p.select("a.cite")).select("a.cite"))
+
+
+def test_sources_page_has_a_citation_line_per_source(built):
+    text = BeautifulSoup((built.site / "sources" / "index.html").read_text(),
+                         "html.parser").get_text(" ")
+    seeds = [yaml.safe_load(p.read_text()) for p in sorted((REPO / "seeds").glob("*.yml"))]
+    assert len(seeds) == 4
+    for seed in seeds:
+        year = "n.d." if seed["date"] == "n.d." else str(seed["date"])[:4]
+        assert f"{seed['publisher']} - {seed['title']} ({year})" in text
+
+
+# -- charts ------------------------------------------------------------------------------------
+
+def test_each_chart_csv_holds_exactly_the_plotted_rows(built):
+    import json
+    specs = sorted((built.site / "charts").glob("*.vl.json"))
+    assert specs
+    for spec_path in specs:
+        spec = json.loads(spec_path.read_text())
+        plotted = spec["data"]["values"]
+        with spec_path.with_name(spec_path.name.replace(".vl.json", ".csv")).open(
+                newline="", encoding="utf-8") as f:
+            table = list(csv.DictReader(f))
+        assert len(table) == len(plotted) > 0
+        for row, values in zip(table, plotted):
+            assert set(row) == set(values)
+            for column, value in values.items():
+                assert row[column] == ("" if value is None else str(value)), (spec_path.name, column)
+
+
+def test_chart_csv_cells_cannot_start_a_spreadsheet_formula():
+    from aimlpay.export import csv_text
+    text = csv_text(["Name", "Value"], [{"Name": "=HYPERLINK(\"x\")", "Value": -10},
+                                        {"Name": "@cmd", "Value": 5}])
+    rows = list(csv.reader(text.splitlines()))
+    assert rows[1] == ["'=HYPERLINK(\"x\")", "-10"]     # text neutralised, numbers intact
+    assert rows[2] == ["'@cmd", "5"]
+
+
+# -- nothing from other hosts -------------------------------------------------------------------
+
+def test_built_pages_load_nothing_from_other_hosts(built):
+    for page in built.site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        loads = ([t.get("src") for t in soup.select("script[src], img[src], iframe[src]")]
+                 + [t.get("href") for t in soup.select("link[rel~=stylesheet], link[rel~=preload],"
+                                                       " link[rel~=icon]")])
+        external = [u for u in loads if u and re.match(r"^(https?:)?//", u)]
+        assert not external, (page, external)
+    for css in built.site.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text()), css
+
+
+# -- workflow and README agree ------------------------------------------------------------------
+
+def test_workflow_parses_and_runs_the_readme_commands():
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pages.yml").read_text())
+    readme = (REPO / "README.md").read_text()
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    runs = [s["run"] for s in steps if "run" in s]
+    for command in ("make site", "make test"):
+        assert command in readme
+        assert command in runs
+    assert runs.index("make validate") < runs.index("make test") < runs.index("make site")
+    assert workflow["jobs"]["deploy"]["needs"] == "build"
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    uses = [s["uses"] for s in steps if "uses" in s]
+    assert {u.split("@")[0] for u in uses} >= {"actions/upload-pages-artifact",
+                                               "actions/deploy-pages"}
+    assert all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
+    ci = (REPO / ".ci" / "run").read_text()
+    assert "make test" in ci
