@@ -56,6 +56,22 @@ def test_without_javascript_the_static_fallback_shows(server, open_page):
     assert watch.external == []
 
 
+# [text colour, background colour] as the reader sees them: translucent colours composited
+# over every background behind the element, down to the (opaque) page.
+EFFECTIVE_COLOURS = """el => {
+  const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const over = (top, bottom) => { const a = top.length > 3 ? top[3] : 1;
+    return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)); };
+  const layers = [];
+  for (let n = el; n; n = n.parentElement) layers.push(parse(getComputedStyle(n).backgroundColor));
+  let bg = [255, 255, 255];
+  for (const layer of layers.reverse()) if (layer.length) bg = over(layer, bg);
+  const fg = over(parse(getComputedStyle(el).color), bg);
+  const css = c => 'rgb(' + c.map(Math.round).join(', ') + ')';
+  return [css(fg), css(bg)];
+}"""
+
+
 def contrast(a: str, b: str) -> float:
     la, lb = sorted((luminance(a), luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
@@ -73,6 +89,11 @@ def test_chart_text_is_readable_in_light_and_dark_palettes(server, open_page):
                                          "t => getComputedStyle(t).fill")
             # WCAG AA for text: 4.5:1 against the page behind the (transparent) chart.
             assert contrast(fill, background) >= 4.5, (scheme, selector, fill, background)
+        # Page text around the figures too: citations, card labels and notes.
+        for selector in ("a.cite", ".headline__label", ".headline__note", ".headline__value",
+                         ".release"):
+            colours = page.eval_on_selector(selector, EFFECTIVE_COLOURS)
+            assert contrast(*colours) >= 4.5, (scheme, selector, colours)
         assert watch.errors == []
 
 

@@ -44,7 +44,8 @@ def theme(scheme: str) -> dict:
         "axis": axis,
         "legend": {"labelColor": muted, "titleColor": text, "labelFont": FONT,
                    "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 12,
-                   "orient": "bottom", "direction": "horizontal", "columns": 3,
+                   # one entry per line: a row of entries would be clipped on a phone
+                   "orient": "bottom", "direction": "vertical",
                    "symbolStrokeWidth": 3, "labelLimit": 240},
         "range": {"category": PALETTE[scheme]},
         "text": {"color": text, "font": FONT},
