@@ -218,3 +218,38 @@ def test_workflow_parses_and_runs_the_readme_commands():
     assert all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses), uses
     ci = (REPO / ".ci" / "run").read_text()
     assert "make test" in ci
+
+
+def test_no_page_shows_a_number_that_is_not_traced_to_data(built):
+    """Numbers reach a page only as figures (.fig), fields of a figure's row (.fig-field),
+    citations, charts (checked against their CSV) or values derived from data/ and seeds/
+    ([data-derived]). Any other digit in an article was typed into prose."""
+    pages = [p for p in sorted(built.site.rglob("*.html")) if p.name != "404.html"]  # theme's
+    assert len(pages) >= 2
+    for page in pages:
+        article = BeautifulSoup(page.read_text(), "html.parser").select_one("article")
+        if article is None:
+            continue
+        for traced in article.select(".fig, .fig-field, a.cite, figure.chart, [data-derived], "
+                                     "a.headerlink"):
+            traced.decompose()
+        untraced = re.findall(r"\S*\d\S*", article.get_text(" "))
+        assert not untraced, f"{page.relative_to(built.site)}: untraced numbers {untraced}"
+
+
+def test_figure_fields_on_pages_equal_their_rows(built):
+    rows = read_rows(built.data / "figures.csv")
+    with (built.data / "levels.csv").open(newline="", encoding="utf-8") as f:
+        levels = {r["id"]: r["name"] for r in csv.DictReader(f)}
+    fields = [span for page in built.site.rglob("*.html") for span in
+              BeautifulSoup(page.read_text(), "html.parser").select("span.fig-field")]
+    assert fields
+    for span in fields:
+        row, shown = rows[span["data-fig"]], span.get_text()
+        expected = {
+            "year": row["year"],
+            "level": levels.get(row["level"]),
+            "years": (f"{row['years_min']}–{row['years_max']} years" if row["years_max"]
+                      else f"{row['years_min']}+ years"),
+        }[span["data-field"]]
+        assert shown == expected, (span["data-fig"], shown, expected)
