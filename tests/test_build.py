@@ -51,7 +51,7 @@ def test_failed_build_leaves_previous_site_untouched(project):
 
 # -- figures on the page ---------------------------------------------------------------------
 
-_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(million|billion)?")
+_NUMBER = re.compile(r"(-?\d[\d,]*(?:\.\d+)?)\s*(million|billion)?")
 _QUALIFIERS = {"approx": "~", "nearly": "nearly ", "more_than": "more than ", "up_to": "up to "}
 
 
@@ -103,6 +103,17 @@ def test_every_home_page_figure_equals_its_data_row_and_is_cited(built):
     for span in spans:
         check_figure_span(span, rows)
         assert rows[span["data-fig"]]["source"] in cited_sources_around(span), span
+
+
+def test_every_figure_on_every_page_equals_its_data_row_and_is_cited(built):
+    rows = read_rows(built.data / "figures.csv")
+    shown = 0
+    for page in sorted(built.site.rglob("*.html")):
+        for span in BeautifulSoup(page.read_text(), "html.parser").select("article span.fig"):
+            check_figure_span(span, rows)
+            assert rows[span["data-fig"]]["source"] in cited_sources_around(span), (page, span)
+            shown += 1
+    assert shown > 200
 
 
 def test_every_internal_link_resolves_to_a_file_and_anchor(built):
@@ -249,6 +260,7 @@ def test_figure_fields_on_pages_equal_their_rows(built):
         expected = {
             "year": row["year"],
             "level": levels.get(row["level"]),
+            "subject": row["subject"][:1].upper() + row["subject"][1:],
             "years": (f"{row['years_min']}–{row['years_max']} years" if row["years_max"]
                       else f"{row['years_min']}+ years"),
         }[span["data-field"]]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import charts as charts_mod
-from . import export, render, tables as tables_mod
+from . import downloads, export, render, tables as tables_mod
 from .paths import Paths
 from .validate import validate
 
@@ -40,7 +40,12 @@ def generate(paths: Paths) -> BuildResult:
     dataset = validate(paths)                        # raises InvalidData: nothing written
     tables = tables_mod.make(dataset)
     charts = charts_mod.make_all(tables)
-    pages = render.render_site(paths, tables, charts)
+    data_files = downloads.make(dataset)
+    figure_schema = next(r for r in data_files.descriptor["resources"] if r["name"] == "figures")
+    pages = render.render_site(
+        paths, tables, charts, files=data_files.files, zip_name=data_files.zip_name,
+        figure_fields=figure_schema["schema"]["fields"],
+        column_help=downloads.column_help(paths.data / "README.md"))
 
     if paths.build.exists():
         shutil.rmtree(paths.build)
@@ -51,6 +56,9 @@ def generate(paths: Paths) -> BuildResult:
         target.write_text(markdown, encoding="utf-8")
     for chart in charts.values():
         export.write_chart(chart, paths.docs / "charts", paths.cache / "svg")
+    (paths.docs / "data").mkdir()
+    for name, content in data_files.contents.items():
+        (paths.docs / "data" / name).write_bytes(content)
     js = paths.docs / "assets" / "javascripts"
     js.mkdir(parents=True, exist_ok=True)
     (js / "vega.min.js").write_text(export.vega_runtime(paths.cache), encoding="utf-8")

@@ -43,7 +43,7 @@ def environment(paths) -> jinja2.Environment:
         # Markdown's {#anchor} must not open a Jinja comment.
         comment_start_string="{##", comment_end_string="##}")
     env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}"
-    env.filters["capfirst"] = lambda s: s[:1].upper() + s[1:]
+    env.filters["capfirst"] = _capfirst
     env.globals["anchor"] = lambda id_: Markup("{#" + text.attr(id_) + "}")
     env.filters["words"] = lambda n: _WORDS[n] if 0 <= n < len(_WORDS) else f"{n:,}"
     return env
@@ -106,6 +106,9 @@ class Page:
         return Markup(f'<span class="fig-field" data-fig="{text.attr(fid)}" '
                       f'data-field="{field}">{text.md(value)}</span>')
 
+    def subject(self, fid: str) -> Markup:
+        return self._field(fid, "subject", _capfirst(self._figure(fid).subject))
+
     def year(self, fid: str) -> Markup:
         return self._field(fid, "year", self._figure(fid).year)
 
@@ -116,6 +119,28 @@ class Page:
     def years(self, fid: str) -> Markup:
         """Years of experience the source attaches to the figure: "7–12 years", "10+ years"."""
         return self._field(fid, "years", f"{years_text(self._figure(fid))} years")
+
+    # -- lists of figures --------------------------------------------------------------
+    def _rows(self, **where):
+        f = self.tables.figures
+        for column, value in where.items():
+            f = f[f[column] == value]
+        return list(f.id)
+
+    def samples(self, topic: str) -> Markup:
+        """A Markdown list of the sample sizes behind a topic's analyses, each cited."""
+        return Markup("\n".join(
+            f"- {self.subject(i)}: {self.num(i)} {self.cite(i)}"
+            for i in self._rows(topic=topic, measure="sample_size")))
+
+    def ranking(self, subject: str) -> Markup:
+        """A ranking (measure rank) as a two-column Markdown table, first place first."""
+        ids = sorted(self._rows(measure="rank", subject=subject),
+                     key=lambda i: self._figure(i).value)
+        head = "| Rank | Location |\n|---:|---|\n"
+        return Markup(head + "\n".join(
+            f"| {self.num(i)} | {text.md(self.tables.locations[self._figure(i).location].name)} |"
+            for i in ids))
 
     # -- charts ------------------------------------------------------------------------
     def chart(self, cid: str) -> Markup:
@@ -143,14 +168,21 @@ class Page:
             f'</figure>\n')
 
 
+def _capfirst(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
 def _table_columns(c: Chart) -> list[str]:
-    """The reader-facing columns of a chart's data table (ids and section names stay in the CSV)."""
-    return [col for col in c.columns if col not in ("Figure id", "Section")]
+    """The reader-facing columns of a chart's data table: the figure as stated stands for the
+    numeric columns; ids and section names stay in the CSV."""
+    return [col for col in c.columns if col not in ("Figure id", "Section")
+            and not col.startswith(("Value (", "Low (", "High ("))]
 
 
 def render_page(env: jinja2.Environment, template: str, page: Page, src: str, **context) -> str:
     helpers = {name: getattr(page, name)
-               for name in ("fig", "num", "cite", "chart", "year", "level", "years", "url")}
+               for name in ("fig", "num", "cite", "chart", "year", "level", "years", "url",
+                            "samples", "ranking", "subject")}
     body = env.get_template(template).render(
         page=page, link=page.md_link, t=page.tables, release=page.tables.release,
         kinds=SOURCE_KINDS, **helpers, **context)
@@ -161,16 +193,20 @@ def render_page(env: jinja2.Environment, template: str, page: Page, src: str, **
     return note + body
 
 
-def render_site(paths, tables: Tables, charts: dict[str, Chart]) -> dict[str, tuple[str, Page]]:
+# Pages generated from the registry and the data, one template each.
+TEMPLATE_PAGES = {"sources.md.j2": "sources.md", "downloads.md.j2": "downloads.md"}
+
+
+def render_site(paths, tables: Tables, charts: dict[str, Chart],
+                **context) -> dict[str, tuple[str, Page]]:
     """Every page of the site as {docs-relative path: (markdown, page)}."""
     env = environment(paths)
     out: dict[str, tuple[str, Page]] = {}
     for src in sorted(paths.site_src.rglob("*.md")):
         rel = src.relative_to(paths.site_src).as_posix()
         page = Page(rel, tables, charts)
-        out[rel] = (render_page(env, rel, page, f"site_src/{rel}"), page)
-    # Pages generated from the registry and the data, one template each.
-    for template, target in (("sources.md.j2", "sources.md"),):
+        out[rel] = (render_page(env, rel, page, f"site_src/{rel}", **context), page)
+    for template, target in TEMPLATE_PAGES.items():
         page = Page(target, tables, charts)
-        out[target] = (render_page(env, template, page, f"templates/{template}"), page)
+        out[target] = (render_page(env, template, page, f"templates/{template}", **context), page)
     return out

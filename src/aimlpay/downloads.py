@@ -1,0 +1,173 @@
+"""The whole dataset as downloads: one CSV per table, a Frictionless Data Package descriptor
+(datapackage.json) and a zip of both.
+
+The descriptor is generated from the same pydantic models that validate data/, so the
+published schema cannot drift from the rules the data was checked against. Every file is
+deterministic: the zip's timestamps are the data release date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .export import csv_text, dumps
+from .schemas import Figure, Level, Location, Role, Source
+from .validate import Dataset
+
+# name -> (model, key, what one row is)
+TABLES: dict[str, tuple[type[BaseModel], str, str]] = {
+    "figures": (Figure, "id", "One figure as a source document states it, with its citation."),
+    "roles": (Role, "slug", "A role the sources give figures for."),
+    "levels": (Level, "id", "An experience band or a Pave job level."),
+    "locations": (Location, "id", "A country, US state, metro area or remote work."),
+    "sources": (Source, "id", "A source document every figure cites (the seeds/ registry)."),
+}
+FOREIGN_KEYS = {
+    "figures": [("source", "sources", "id"), ("role", "roles", "slug"),
+                ("baseline", "roles", "slug"), ("level", "levels", "id"),
+                ("location", "locations", "id")],
+}
+
+
+@dataclass(frozen=True)
+class DataFile:
+    name: str          # table name
+    path: str          # file name inside data/ downloads
+    rows: int
+    columns: list[str]
+    description: str
+
+
+def _cell(value):
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, list):
+        return " | ".join(value)
+    if value is not None and not isinstance(value, (str, int, float)):
+        return str(value)
+    return value
+
+
+def table_rows(ds: Dataset, name: str) -> tuple[list[str], list[dict]]:
+    model = TABLES[name][0]
+    records = {"figures": ds.figures, "roles": ds.roles, "levels": ds.levels,
+               "locations": ds.locations, "sources": ds.sources}[name].values()
+    columns = list(model.model_fields)
+    return columns, [{c: _cell(getattr(r, c)) for c in columns} for r in records]
+
+
+def _field(name: str, prop: dict, required: bool) -> dict:
+    """One Table Schema field from a JSON Schema property of the pydantic model."""
+    options = [o for o in prop.get("anyOf", [prop]) if o.get("type") != "null"]
+    spec = options[0] if options else {}
+    kind = {"string": "string", "number": "number", "integer": "integer",
+            "array": "string"}.get(spec.get("type"), "string")
+    if spec.get("format") == "date":
+        kind = "date"
+    field = {"name": name, "type": kind}
+    constraints = {}
+    if required:
+        constraints["required"] = True
+    if "enum" in spec:
+        constraints["enum"] = spec["enum"]
+    elif "const" in spec:
+        constraints["enum"] = [spec["const"]]
+    if "pattern" in spec:
+        constraints["pattern"] = spec["pattern"]
+    for key in ("minimum", "maximum", "minLength", "maxLength"):
+        if key in spec:
+            constraints[key] = spec[key]
+    if constraints:
+        field["constraints"] = constraints
+    if spec.get("format") == "uri":
+        field["format"] = "uri"
+    return field
+
+
+def descriptor(ds: Dataset, files: list[DataFile]) -> dict:
+    resources = []
+    for f in files:
+        model, key, description = TABLES[f.name]
+        schema = model.model_json_schema()
+        required = set(schema.get("required", []))
+        table_schema = {
+            "fields": [_field(n, schema["properties"][n], n in required) for n in f.columns],
+            "primaryKey": [key],
+        }
+        if f.name in FOREIGN_KEYS:
+            table_schema["foreignKeys"] = [
+                {"fields": [col], "reference": {"resource": res, "fields": [ref]}}
+                for col, res, ref in FOREIGN_KEYS[f.name]]
+        resources.append({"name": f.name, "path": f.path, "profile": "tabular-data-resource",
+                          "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+                          "description": description, "schema": table_schema})
+    release = ds.release
+    return {
+        "profile": "tabular-data-package",
+        "name": "ai-ml-compensation",
+        "title": release.title,
+        "version": release.version,
+        "created": f"{release.date.isoformat()}T00:00:00Z",
+        "description": "AI and machine learning compensation figures, each as a source states "
+                       "it, with a citation to the source document and section.",
+        "sources": [{"title": s.citation, **({"path": str(s.url)} if s.url else {})}
+                    for s in ds.sources.values()],
+        "resources": resources,
+    }
+
+
+@dataclass(frozen=True)
+class Downloads:
+    files: list[DataFile]
+    zip_name: str
+    contents: dict[str, bytes]     # file name -> bytes, written beside the pages under data/
+    descriptor: dict
+
+
+def make(ds: Dataset) -> Downloads:
+    """Every download, in memory (nothing is written here)."""
+    files, texts = [], {}
+    for name, (_, _, description) in TABLES.items():
+        columns, rows = table_rows(ds, name)
+        texts[f"{name}.csv"] = csv_text(columns, rows)
+        files.append(DataFile(name, f"{name}.csv", len(rows), columns, description))
+    package = descriptor(ds, files)
+    texts["datapackage.json"] = dumps(package) + "\n"
+    contents = {name: text.encode("utf-8") for name, text in texts.items()}
+    contents[zip_name(ds)] = _zip(texts, ds.release.date)
+    return Downloads(files, zip_name(ds), contents, package)
+
+
+def column_help(readme: Path) -> dict[str, str]:
+    """Column meanings from the `figures.csv` table of data/README.md, the one place they
+    are written down, so the download page and the README cannot disagree."""
+    help_, in_table = {}, False
+    for line in readme.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            in_table = line.strip() == "## `figures.csv`"
+        elif in_table and line.startswith("| `"):
+            cells = [c.strip() for c in line.strip("|").split("|")]
+            for name in re.findall(r"`(\w+)`", cells[0]):
+                help_[name] = cells[-1].replace("`", "")
+    return help_
+
+
+def zip_name(ds: Dataset) -> str:
+    return f"ai-ml-compensation-{ds.release.version}.zip"
+
+
+def _zip(contents: dict[str, str], date: dt.date) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(contents):
+            info = zipfile.ZipInfo(name, date_time=(date.year, date.month, date.day, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, contents[name])
+    return buf.getvalue()
