@@ -119,3 +119,78 @@ def test_phone_width_has_no_horizontal_overflow(server, open_page):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"/{path} overflows by {overflow}px at 390px"
         assert watch.errors == []
+
+
+# -- every page of the site ----------------------------------------------------------------------
+
+def site_pages(built) -> list[str]:
+    """Every page the sitemap lists, as a path below the site root ('', 'report/', ...)."""
+    import re
+    sitemap = (built.site / "sitemap.xml").read_text()
+    base = re.search(r"<loc>([^<]+)</loc>", sitemap).group(1)
+    return [u.removeprefix(base) for u in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+
+
+def wait_for_charts(page) -> int:
+    """Wait until every chart on the page is drawn; return how many there are."""
+    charts = page.locator(".vega-chart").count()
+    if charts:
+        page.wait_for_function(
+            "n => document.querySelectorAll('.vega-chart--live .chart-view svg').length === n",
+            arg=charts)
+    return charts
+
+
+def test_every_page_draws_all_its_charts_without_errors(built, server, open_page):
+    total = 0
+    pages = site_pages(built)
+    assert len(pages) >= 15
+    for path in pages:
+        page, watch = open_page(server + path)
+        total += wait_for_charts(page)
+        for img in page.locator("img.chart-fallback").all():
+            assert not img.is_visible()
+        assert watch.errors == [], (path, watch.errors)
+        assert watch.external == [], (path, watch.external)
+    assert total >= 19
+
+
+def test_report_charts_draw_after_instant_navigation_through_every_section(built, server,
+                                                                           open_page):
+    """Follow the footer's Next link from the report's first page to the last, as a reader
+    does; Material swaps content in place, and every section's charts must still draw."""
+    page, watch = open_page(server + "report/")
+    page.evaluate("window.__samePage = true")
+    visited = ["report/"]
+    while True:
+        wait_for_charts(page)
+        next_link = page.locator("a.md-footer__link--next")
+        if next_link.count() == 0 or "report/" not in (next_link.get_attribute("href") or ""):
+            break
+        heading = page.inner_text("article h1")
+        next_link.click()
+        page.wait_for_function("h => { const e = document.querySelector('article h1');"
+                               " return e && e.textContent !== h; }", arg=heading)
+        visited.append(page.url)
+    assert page.evaluate("window.__samePage") is True, "a click reloaded the page"
+    assert len(visited) >= 13, visited
+    assert watch.errors == [] and watch.external == []
+
+
+def test_without_javascript_every_chart_fallback_shows(built, server, open_page):
+    for path in site_pages(built):
+        page, _ = open_page(server + path, java_script_enabled=False)
+        for img in page.locator("img.chart-fallback").all():
+            img.scroll_into_view_if_needed()
+            assert img.is_visible(), path
+            assert img.evaluate("i => i.complete && i.naturalWidth > 300"), (path, img)
+
+
+def test_no_page_overflows_a_phone_screen(built, server, open_page):
+    for path in site_pages(built):
+        page, watch = open_page(server + path, viewport={"width": 390, "height": 844})
+        wait_for_charts(page)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"/{path} overflows by {overflow}px at 390px"
+        assert watch.errors == [], (path, watch.errors)
