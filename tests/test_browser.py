@@ -194,3 +194,20 @@ def test_no_page_overflows_a_phone_screen(built, server, open_page):
             "document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"/{path} overflows by {overflow}px at 390px"
         assert watch.errors == [], (path, watch.errors)
+
+
+def test_printing_a_report_page_shows_static_charts_and_readable_citations(server, open_page):
+    page, watch = open_page(server + "report/equity-bonuses/", color_scheme="dark")
+    wait_for_charts(page)
+    page.emulate_media(media="print")
+    fallbacks = page.locator("img.chart-fallback")
+    assert fallbacks.count() >= 2
+    for img in fallbacks.all():
+        assert img.is_visible() and img.evaluate("i => i.complete && i.naturalWidth > 300")
+    assert not page.locator(".vega-chart .chart-view").first.is_visible()
+    for selector in ("a.cite", "figure.chart figcaption"):
+        fg, bg = page.eval_on_selector(selector, EFFECTIVE_COLOURS)
+        assert contrast(fg, "rgb(255, 255, 255)") >= 4.5, (selector, fg)
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
+    assert watch.errors == []

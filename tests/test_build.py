@@ -265,3 +265,61 @@ def test_figure_fields_on_pages_equal_their_rows(built):
                       else f"{row['years_min']}+ years"),
         }[span["data-field"]]
         assert shown == expected, (span["data-fig"], shown, expected)
+
+
+# -- the whole dataset as downloads -----------------------------------------------------------
+
+def test_download_page_links_every_table_the_zip_and_the_data_package(built):
+    soup = BeautifulSoup((built.site / "downloads" / "index.html").read_text(), "html.parser")
+    links = {a["href"].removeprefix("../") for a in soup.select("article a[href]")}
+    for name in ("figures", "roles", "levels", "locations", "sources"):
+        assert f"data/{name}.csv" in links
+    assert "data/datapackage.json" in links
+    assert any(link.endswith(".zip") for link in links)
+
+
+def test_zip_holds_every_table_and_the_descriptor(built):
+    import zipfile
+    [archive] = (built.site / "data").glob("*.zip")
+    with zipfile.ZipFile(archive) as z:
+        names = set(z.namelist())
+        assert names == {"figures.csv", "roles.csv", "levels.csv", "locations.csv",
+                         "sources.csv", "datapackage.json"}
+        for name in names:
+            assert z.read(name) == (built.site / "data" / name).read_bytes()
+    with (built.data / "figures.csv").open(newline="", encoding="utf-8") as f:
+        source_rows = sum(1 for _ in csv.DictReader(f))
+    with (built.site / "data" / "figures.csv").open(newline="", encoding="utf-8") as f:
+        assert sum(1 for _ in csv.DictReader(f)) == source_rows
+
+
+def test_data_package_is_valid_frictionless_and_checks_its_links(built, tmp_path):
+    import shutil
+    from frictionless import Package
+    report = Package(str(built.site / "data" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    assert {t.name for t in report.tasks} == {"figures", "roles", "levels", "locations", "sources"}
+
+    # The same package with a figure pointing at a role that does not exist must fail:
+    # the descriptor's foreign keys are real, not decoration.
+    copy = tmp_path / "data"
+    shutil.copytree(built.site / "data", copy)
+    text = (copy / "figures.csv").read_text(encoding="utf-8")
+    (copy / "figures.csv").write_text(text.replace(",ml-engineer,", ",no-such-role,", 1),
+                                      encoding="utf-8")
+    broken = Package(str(copy / "datapackage.json")).validate()
+    assert not broken.valid
+    assert "foreign-key" in {e.type for t in broken.tasks for e in t.errors}
+
+
+def test_every_chart_is_shown_on_a_page_with_its_csv_link(built):
+    shown, csv_links = set(), set()
+    for page in built.site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(), "html.parser")
+        shown |= {d["data-spec"].rsplit("/", 1)[1].removesuffix(".vl.json")
+                  for d in soup.select("figure.chart [data-spec]")}
+        csv_links |= {a["href"].rsplit("/", 1)[1].removesuffix(".csv")
+                      for a in soup.select("figure.chart a.chart-csv")}
+    made = {p.name.removesuffix(".vl.json") for p in (built.site / "charts").glob("*.vl.json")}
+    assert made == shown == csv_links
+    assert len(made) >= 19

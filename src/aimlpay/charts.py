@@ -41,8 +41,9 @@ def theme(scheme: str) -> dict:
         "padding": {"left": 4, "right": 12, "top": 8, "bottom": 4},
         "view": {"stroke": None},
         "title": {"color": text, "subtitleColor": muted, "fontSize": 15, "fontWeight": 600,
-                  "subtitleFontSize": 12, "anchor": "start", "offset": 12},
+                  "subtitleFontSize": 12, "anchor": "start", "frame": "bounds", "offset": 12},
         "axis": axis,
+        "axisX": {"titleAnchor": "start"},   # a long title grows rightwards, inside the chart
         "legend": {"labelColor": muted, "titleColor": text, "labelFont": FONT,
                    "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 12,
                    # one entry per line: a row of entries would be clipped on a phone
@@ -156,12 +157,17 @@ def figure_chart(t: Tables, cid: str, sel: pd.DataFrame, labels, *, title: str,
     else:
         colour = alt.Color(f"{series_title}:N", title=series_title,
                            scale=alt.Scale(domain=list(dict.fromkeys(series))))
+    # On a phone the plot is narrow: shorter category labels, no value labels.
     y = alt.Y(f"{category}:N", sort=list(dict.fromkeys(labels)), title=None,
-              axis=alt.Axis(labelLimit=220))
-    # Side by side within a row only where a row holds several series; else full-height bars.
-    stacked = rows.groupby(category)[colour_field].nunique().max() > 1
-    offset = (alt.YOffset(f"{colour_field}:N",
-                          scale=alt.Scale(domain=list(dict.fromkeys(rows[colour_field]))))
+              axis=alt.Axis(labelLimit={"expr": "width < 320 ? 110 : 220"}))
+    # Side by side within a row only where a row holds several bars; a source's average on
+    # its own range (same row, same source) is meant to overlap.
+    offset_field = colour_field
+    if rows.duplicated([category, colour_field]).any() and colour_field != "Source":
+        offset_field = "Source"
+    stacked = rows.groupby(category)[offset_field].nunique().max() > 1
+    offset = (alt.YOffset(f"{offset_field}:N",
+                          scale=alt.Scale(domain=list(dict.fromkeys(rows[offset_field]))))
               if stacked else alt.Undefined)
     tooltip = [alt.Tooltip(f"{c}:N") for c in
                (category, series_title, "Source", "As stated", "Statistic", "Role", "Level",
@@ -200,7 +206,8 @@ def figure_chart(t: Tables, cid: str, sel: pd.DataFrame, labels, *, title: str,
             legend_bits.append(legend)
     if value_labels:            # the figure as stated, at the end of its bar, in text colour
         plain = alt.Chart().encode(y=y, yOffset=offset, tooltip=tooltip)
-        label = dict(align="left", dx=5, fontSize=11, baseline="middle")
+        label = dict(align="left", dx=5, fontSize=11, baseline="middle",
+                     opacity={"expr": "width < 320 ? 0 : 1"})
         layers.append(plain.transform_filter(is_range).mark_text(**label).encode(
             x=f"{high}:Q", text="As stated:N"))
         layers.append(plain.transform_filter(is_single).mark_text(**label).encode(
