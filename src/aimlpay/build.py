@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import charts as charts_mod
-from . import downloads, export, render, tables as tables_mod
+from . import cards, downloads, export, render, roles, tables as tables_mod
 from .paths import Paths
 from .validate import validate
 
@@ -39,13 +39,16 @@ def generate(paths: Paths) -> BuildResult:
     started = time.perf_counter()
     dataset = validate(paths)                        # raises InvalidData: nothing written
     tables = tables_mod.make(dataset)
-    charts = charts_mod.make_all(tables)
+    views = roles.views(tables)
+    charts = charts_mod.make_all(tables, views)
     data_files = downloads.make(dataset)
     figure_schema = next(r for r in data_files.descriptor["resources"] if r["name"] == "figures")
+    url = site_url(paths)
     pages = render.render_site(
         paths, tables, charts, files=data_files.files, zip_name=data_files.zip_name,
         figure_fields=figure_schema["schema"]["fields"],
-        column_help=downloads.column_help(paths.data / "README.md"))
+        column_help=downloads.column_help(paths.data / "README.md"),
+        views=views, site_url=url)
 
     if paths.build.exists():
         shutil.rmtree(paths.build)
@@ -59,12 +62,50 @@ def generate(paths: Paths) -> BuildResult:
     (paths.docs / "data").mkdir()
     for name, content in data_files.contents.items():
         (paths.docs / "data" / name).write_bytes(content)
+    for name, content in role_files(tables, views, url).items():
+        target = paths.docs / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
     js = paths.docs / "assets" / "javascripts"
     js.mkdir(parents=True, exist_ok=True)
     (js / "vega.min.js").write_text(export.vega_runtime(paths.cache), encoding="utf-8")
     (js / "chart-themes.js").write_text(export.chart_themes(), encoding="utf-8")
     return BuildResult(dataset.release.date, {rel: page for rel, (_, page) in pages.items()}, sorted(charts),
                        dataset.warnings, {"generate": time.perf_counter() - started})
+
+
+def site_url(paths: Paths) -> str:
+    """The site's public address (mkdocs.yml site_url, which reads $SITE_URL), ending in /."""
+    from mkdocs.utils.yaml import yaml_load
+    with paths.mkdocs_yml.open(encoding="utf-8") as f:
+        url = str(yaml_load(f)["site_url"])
+    return url if url.endswith("/") else url + "/"
+
+
+def role_files(tables, views, url: str) -> dict[str, bytes]:
+    """Per role: its preview image, the CSV of every figure on its page, embeddable cards
+    (headline and per level), and redirects from former slugs."""
+    from . import text
+    release = tables.release.version
+    out: dict[str, bytes] = {}
+    for view in views:
+        slug, name = view.slug, view.role.name
+        head = tables.by_id[view.headline]
+        out[f"roles/{slug}/preview.png"] = cards.preview_png(
+            name, text.figure(head), cards.figure_caption(head, tables))
+        columns, rows = roles.figure_rows(view, tables)
+        out[f"roles/{slug}/{slug}-salary-figures.csv"] = export.csv_text(columns, rows).encode()
+        page = f"{url}roles/{slug}/"
+        out[f"embed/{slug}/index.html"] = cards.card_html(
+            name, None, head, 0, tables, page, release).encode()
+        for level, ids in view.levels:
+            figures = [tables.by_id[i] for i in ids]
+            out[f"embed/{slug}/{level.id}/index.html"] = cards.card_html(
+                name, level.name, cards.primary(figures), len(figures) - 1, tables,
+                f"{page}#{level.id}", release).encode()
+        for old in filter(None, (view.role.former_slugs or "").split(";")):
+            out[f"roles/{old}/index.html"] = cards.redirect_html(page).encode()
+    return out
 
 
 @contextmanager

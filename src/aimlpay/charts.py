@@ -137,7 +137,7 @@ def figure_chart(t: Tables, cid: str, sel: pd.DataFrame, labels, *, title: str,
     frame = {category: list(labels)}
     if series is not None:
         frame[series_title] = list(series)
-    frame.update({
+    standard = {
         "Source": sel.source_label.tolist(),
         value: sel.value.tolist(), low: sel.low.tolist(), high: sel.high.tolist(),
         "As stated": sel.display.tolist(), "Statistic": sel.statistic_name.tolist(),
@@ -145,7 +145,9 @@ def figure_chart(t: Tables, cid: str, sel: pd.DataFrame, labels, *, title: str,
         "Years of experience": sel.years_text.tolist(), "Year": sel.year.tolist(),
         "Originally from": sel.attributed_to.tolist(), "Section": sel.locator.tolist(),
         "Figure id": sel.id.tolist(),
-    })
+    }
+    # The category column may be one of the standard ones (e.g. "Level"): it wins.
+    frame.update({k: v for k, v in standard.items() if k not in frame})
     rows = pd.DataFrame(frame)
     rows = rows.loc[:, [c for c in rows.columns            # drop columns with nothing in them
                         if c in (category, value, low, high) or rows[c].replace("", None).notna().any()]]
@@ -540,5 +542,26 @@ CHARTS: dict[str, Callable[[Tables], Chart]] = {
 }
 
 
-def make_all(t: Tables) -> dict[str, Chart]:
-    return {cid: fn(t) for cid, fn in CHARTS.items()}
+def role_pay(t: Tables, view) -> Chart:
+    """A role page's pay by experience level: every source's figures, level by level."""
+    from .roles import MEASURE_NAMES
+    ids = view.overall + [i for _, level_ids in view.levels for i in level_ids]
+    sel = _ids(t, ids)
+    series = sel.measure.map(MEASURE_NAMES) + " · " + sel.source_label
+    name = view.role.name
+    return figure_chart(
+        t, f"role-{view.slug}", sel, sel.level_name.fillna("All levels"), category="Level",
+        series=series, series_title="Figure · source", x_title="Annual pay (USD)",
+        title=f"{name}: pay by experience level",
+        description=f"Every pay figure the sources give for the role {name}, by experience "
+                    f"level, one bar or mark per source and measure.")
+
+
+def make_all(t: Tables, views=()) -> dict[str, Chart]:
+    """Every report chart, plus one pay chart per role page."""
+    charts = {cid: fn(t) for cid, fn in CHARTS.items()}
+    for view in views:
+        if view.overall or view.levels:
+            chart = role_pay(t, view)
+            charts[chart.id] = chart
+    return charts

@@ -58,6 +58,8 @@ MEASURE_UNITS: dict[str, set[str]] = {
     "market_size": {"usd"}, "rank": {"rank"}, "sample_size": {"count"},
     "percentile_target": {"percentile"}, "vesting_years": {"years"},
 }
+# Measures that are an amount of pay: a role needs one of these (in USD) to get a page.
+PAY_MEASURES = ("base_salary", "salary", "total_comp", "equity_annual")
 # Shares of a whole cannot exceed 100 %; changes and premiums cannot fall below -100 %.
 SHARE_MEASURES = {"share_pct", "comp_share_pct"}
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 from . import load
 from .paths import Paths
 from .problems import NO_VALUE, InvalidData, Problem
-from .schemas import (MEASURE_UNITS, PATTERN_HINTS, SHARE_MEASURES, TABLES, Figure, Level, Location, Release,
+from .schemas import (MEASURE_UNITS, PATTERN_HINTS, PAY_MEASURES, SHARE_MEASURES, TABLES, Figure, Level, Location, Release,
                       Role, Source)
 
 
@@ -228,7 +228,8 @@ def validate(paths: Paths = Paths()) -> Dataset:
     if problems or release is None:
         raise InvalidData(problems)
 
-    used = {f.role for f in figures.values()} | {f.baseline for f in figures.values()}
-    warnings = [f"data/roles.csv: role {slug!r} has no figures in data/figures.csv, so it gets "
-                f"no page" for slug in roles if slug not in used]
+    paid = {f.role for f in figures.values() if f.measure in PAY_MEASURES and f.unit == "usd"}
+    warnings = [f"data/roles.csv:{line}: role {role.slug!r} has no pay figure (an amount in "
+                f"USD) in data/figures.csv, so it gets no page"
+                for line, role in rows["roles.csv"] if role.slug not in paid]
     return Dataset(release, sources, roles, levels, locations, figures, warnings)
