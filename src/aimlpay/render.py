@@ -159,7 +159,7 @@ class Page:
             parts.append(text.md(self.tables.roles[f.role].name))
         if f.subject:
             parts.append(self.subject(fid))
-        if f.location:
+        if f.location and f.location != "us":      # the whole site is US unless it says so
             parts.append(text.md(self.tables.locations[f.location].name))
         if f.level:
             parts.append(self.level(fid))
