@@ -161,7 +161,7 @@ def test_sources_page_has_a_citation_line_per_source(built):
     text = BeautifulSoup((built.site / "sources" / "index.html").read_text(),
                          "html.parser").get_text(" ")
     seeds = [yaml.safe_load(p.read_text()) for p in sorted((REPO / "seeds").glob("*.yml"))]
-    assert len(seeds) == 4
+    assert len(seeds) >= 5             # the four documents and the official statistics
     for seed in seeds:
         year = "n.d." if seed["date"] == "n.d." else str(seed["date"])[:4]
         assert f"{seed['publisher']} - {seed['title']} ({year})" in text
@@ -241,8 +241,8 @@ def test_no_page_shows_a_number_that_is_not_traced_to_data(built):
         article = BeautifulSoup(page.read_text(), "html.parser").select_one("article")
         if article is None:
             continue
-        for traced in article.select(".fig, .fig-field, a.cite, figure.chart, [data-derived], "
-                                     "a.headerlink"):
+        for traced in article.select(".fig, .fig-field, .oews, a.cite, figure.chart, "
+                                     "[data-derived], a.headerlink"):
             traced.decompose()
         untraced = re.findall(r"\S*\d\S*", article.get_text(" "))
         assert not untraced, f"{page.relative_to(built.site)}: untraced numbers {untraced}"
@@ -272,7 +272,7 @@ def test_figure_fields_on_pages_equal_their_rows(built):
 def test_download_page_links_every_table_the_zip_and_the_data_package(built):
     soup = BeautifulSoup((built.site / "downloads" / "index.html").read_text(), "html.parser")
     links = {a["href"].removeprefix("../") for a in soup.select("article a[href]")}
-    for name in ("figures", "roles", "levels", "locations", "sources"):
+    for name in ("figures", "roles", "levels", "locations", "sources", "oews-estimates"):
         assert f"data/{name}.csv" in links
     assert "data/datapackage.json" in links
     assert any(link.endswith(".zip") for link in links)
@@ -284,7 +284,8 @@ def test_zip_holds_every_table_and_the_descriptor(built):
     with zipfile.ZipFile(archive) as z:
         names = set(z.namelist())
         assert names == {"figures.csv", "roles.csv", "levels.csv", "locations.csv",
-                         "sources.csv", "datapackage.json"}
+                         "sources.csv", "oews-estimates.csv", "oews-areas.csv",
+                         "oews-occupations.csv", "oews-industries.csv", "datapackage.json"}
         for name in names:
             assert z.read(name) == (built.site / "data" / name).read_bytes()
     with (built.data / "figures.csv").open(newline="", encoding="utf-8") as f:
@@ -298,7 +299,9 @@ def test_data_package_is_valid_frictionless_and_checks_its_links(built, tmp_path
     from frictionless import Package
     report = Package(str(built.site / "data" / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    assert {t.name for t in report.tasks} == {"figures", "roles", "levels", "locations", "sources"}
+    assert {t.name for t in report.tasks} == {"figures", "roles", "levels", "locations", "sources",
+                                              "oews-estimates", "oews-areas",
+                                              "oews-occupations", "oews-industries"}
 
     # The same package with a figure pointing at a role that does not exist must fail:
     # the descriptor's foreign keys are real, not decoration.

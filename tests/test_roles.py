@@ -100,14 +100,26 @@ def test_json_ld_is_an_occupation_whose_salaries_are_on_the_page(built):
             assert data["occupationalCategory"] == roles[slug]["soc_code"]
         shown = [v for s in soup.select("article span.fig")
                  for v in parse_numbers(s.get_text(), rows[s["data-fig"]]["unit"])]
+        official = {s["data-measure"]: parse_numbers(s.get_text(), "usd")
+                    for s in soup.select('article span.oews[data-area="0000000"]')}
+        stats = {"percentile10": "annual_p10", "percentile25": "annual_p25",
+                 "median": "annual_median", "percentile75": "annual_p75",
+                 "percentile90": "annual_p90"}
         for salary in data.get("estimatedSalary", []):
             assert salary["@type"] == "MonetaryAmountDistribution"
             assert salary["currency"] == "USD" and salary["duration"] == "P1Y"
-            # Only statistics the data has: no percentiles are made up from ranges.
-            assert set(salary) <= {"@type", "name", "currency", "duration", "median"}
-            assert salary["median"] in shown
-            with_salaries += 1
-    assert with_salaries >= 1
+            assert set(salary) <= {"@type", "name", "currency", "duration", *stats}
+            if salary["name"].startswith("BLS OEWS"):
+                # Real percentiles, each equal to the official figure the page shows.
+                assert set(salary) >= set(stats)
+                for key, measure in stats.items():
+                    assert official[measure] == [salary[key]], (slug, key)
+                with_salaries += 1
+            else:
+                # A guide's figure: only a median the source states, never invented percentiles.
+                assert set(salary) <= {"@type", "name", "currency", "duration", "median"}
+                assert salary["median"] in shown
+    assert with_salaries >= 9
 
 
 def test_open_graph_and_twitter_tags_point_at_this_roles_preview(built):

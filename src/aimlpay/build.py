@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import charts as charts_mod
-from . import cards, downloads, export, render, roles, tables as tables_mod
+from . import (cards, downloads, export, locations, official_charts, render, roles,
+               tables as tables_mod)
 from .paths import Paths
 from .validate import validate
 
@@ -40,7 +41,9 @@ def generate(paths: Paths) -> BuildResult:
     dataset = validate(paths)                        # raises InvalidData: nothing written
     tables = tables_mod.make(dataset)
     views = roles.views(tables)
-    charts = charts_mod.make_all(tables, views)
+    places = locations.views(tables)
+    charts = {**charts_mod.make_all(tables, views),
+              **official_charts.make_all(tables, paths.data / "geo" / "us-states-10m.json")}
     data_files = downloads.make(dataset)
     figure_schema = next(r for r in data_files.descriptor["resources"] if r["name"] == "figures")
     url = site_url(paths)
@@ -48,7 +51,7 @@ def generate(paths: Paths) -> BuildResult:
         paths, tables, charts, files=data_files.files, zip_name=data_files.zip_name,
         figure_fields=figure_schema["schema"]["fields"],
         column_help=downloads.column_help(paths.data / "README.md"),
-        views=views, site_url=url)
+        views=views, site_url=url, places=places, mapped_soc=tables_mod.MAPPED_SOC)
 
     if paths.build.exists():
         shutil.rmtree(paths.build)
@@ -62,7 +65,8 @@ def generate(paths: Paths) -> BuildResult:
     (paths.docs / "data").mkdir()
     for name, content in data_files.contents.items():
         (paths.docs / "data" / name).write_bytes(content)
-    for name, content in role_files(tables, views, url).items():
+    for name, content in {**role_files(tables, views, url),
+                          **location_files(tables, places)}.items():
         target = paths.docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
@@ -105,6 +109,15 @@ def role_files(tables, views, url: str) -> dict[str, bytes]:
                 f"{page}#{level.id}", release).encode()
         for old in filter(None, (view.role.former_slugs or "").split(";")):
             out[f"roles/{old}/index.html"] = cards.redirect_html(page).encode()
+    return out
+
+
+def location_files(tables, places) -> dict[str, bytes]:
+    """The CSV of every state and metro page."""
+    out = {}
+    for view in places:
+        columns, rows = locations.csv_rows(view, tables)
+        out[f"locations/{view.slug}/{view.slug}-wages.csv"] = export.csv_text(columns, rows).encode()
     return out
 
 

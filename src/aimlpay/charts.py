@@ -64,6 +64,7 @@ class Chart:
     columns: list[str]
     rows: list[dict]          # exactly the plotted records = the chart's CSV
     source_ids: tuple[str, ...]
+    fallback: str = "svg"     # static image format; "png" where an SVG would be huge (maps)
 
 
 def _source_colour(t: Tables, present) -> alt.Color:

@@ -64,6 +64,24 @@ def build(paths: Paths) -> None:
                + ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items()))
 
 
+@main.command("import-bls")
+@click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.pass_obj
+def import_bls(paths: Paths, directory: Path) -> None:
+    """Import a BLS OEWS release from its flat files (oe.data.0.Current, oe.area, ...)."""
+    from .bls import ImportFailed, run
+    try:
+        changed = run(directory, paths)
+    except ImportFailed as err:
+        for problem in err.problems:
+            click.echo(f"{directory}/{problem}", err=True)
+        click.echo("\nThe release was not imported; data/ and seeds/ are unchanged.", err=True)
+        sys.exit(1)
+    for name, did in changed.items():
+        click.echo(f"{'updated  ' if did else 'unchanged'} {name}")
+    click.echo("Next: make validate && make site")
+
+
 @main.command()
 @click.option("--port", default=8000, show_default=True)
 @click.pass_obj

@@ -17,21 +17,37 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from .export import csv_text, dumps
-from .schemas import Figure, Level, Location, Role, Source
+from .schemas import (Figure, Level, Location, OewsArea, OewsEstimate, OewsIndustry,
+                      OewsOccupation, Role, Source)
 from .validate import Dataset
 
-# name -> (model, key, what one row is)
-TABLES: dict[str, tuple[type[BaseModel], str, str]] = {
-    "figures": (Figure, "id", "One figure as a source document states it, with its citation."),
-    "roles": (Role, "slug", "A role the sources give figures for."),
-    "levels": (Level, "id", "An experience band or a Pave job level."),
-    "locations": (Location, "id", "A country, US state, metro area or remote work."),
-    "sources": (Source, "id", "A source document every figure cites (the seeds/ registry)."),
+# name -> (model, key columns, what one row is, where the rows are in a Dataset)
+TABLES: dict[str, tuple[type[BaseModel], list[str], str, str]] = {
+    "figures": (Figure, ["id"], "One figure as a source document states it, with its "
+                "citation.", "figures"),
+    "roles": (Role, ["slug"], "A role the sources give figures for.", "roles"),
+    "levels": (Level, ["id"], "An experience band or a Pave job level.", "levels"),
+    "locations": (Location, ["id"], "A country, US state, metro area or remote work.",
+                  "locations"),
+    "sources": (Source, ["id"], "A source document every figure cites (the seeds/ registry).",
+                "sources"),
+    "oews-estimates": (OewsEstimate, ["area_code", "industry_code", "soc_code"],
+                       "Official BLS OEWS estimates for one area, industry and occupation, as "
+                       "BLS published them; empty cells are listed in not_released.", "oews"),
+    "oews-areas": (OewsArea, ["area_code"], "A BLS OEWS area: the nation, a state or a "
+                   "metropolitan area.", "oews_areas"),
+    "oews-occupations": (OewsOccupation, ["soc_code"], "A Standard Occupational "
+                         "Classification occupation.", "oews_occupations"),
+    "oews-industries": (OewsIndustry, ["industry_code"], "A BLS industry code.",
+                        "oews_industries"),
 }
 FOREIGN_KEYS = {
     "figures": [("source", "sources", "id"), ("role", "roles", "slug"),
                 ("baseline", "roles", "slug"), ("level", "levels", "id"),
                 ("location", "locations", "id")],
+    "oews-estimates": [("area_code", "oews-areas", "area_code"),
+                       ("industry_code", "oews-industries", "industry_code"),
+                       ("soc_code", "oews-occupations", "soc_code")],
 }
 
 
@@ -55,9 +71,8 @@ def _cell(value):
 
 
 def table_rows(ds: Dataset, name: str) -> tuple[list[str], list[dict]]:
-    model = TABLES[name][0]
-    records = {"figures": ds.figures, "roles": ds.roles, "levels": ds.levels,
-               "locations": ds.locations, "sources": ds.sources}[name].values()
+    model, _, _, attribute = TABLES[name]
+    records = getattr(ds, attribute).values()
     columns = list(model.model_fields)
     return columns, [{c: _cell(getattr(r, c)) for c in columns} for r in records]
 
@@ -93,12 +108,12 @@ def _field(name: str, prop: dict, required: bool) -> dict:
 def descriptor(ds: Dataset, files: list[DataFile]) -> dict:
     resources = []
     for f in files:
-        model, key, description = TABLES[f.name]
+        model, key, description, _ = TABLES[f.name]
         schema = model.model_json_schema()
         required = set(schema.get("required", []))
         table_schema = {
             "fields": [_field(n, schema["properties"][n], n in required) for n in f.columns],
-            "primaryKey": [key],
+            "primaryKey": key,
         }
         if f.name in FOREIGN_KEYS:
             table_schema["foreignKeys"] = [
@@ -133,7 +148,7 @@ class Downloads:
 def make(ds: Dataset) -> Downloads:
     """Every download, in memory (nothing is written here)."""
     files, texts = [], {}
-    for name, (_, _, description) in TABLES.items():
+    for name, (_, _, description, _) in TABLES.items():
         columns, rows = table_rows(ds, name)
         texts[f"{name}.csv"] = csv_text(columns, rows)
         files.append(DataFile(name, f"{name}.csv", len(rows), columns, description))

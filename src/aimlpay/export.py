@@ -44,17 +44,32 @@ def _cached(cache: Path, key: str, suffix: str, make) -> str:
     return value
 
 
-def svg(chart: Chart, cache: Path) -> str:
-    spec = {**chart.spec, "width": SVG_WIDTH,
+def _static_spec(chart: Chart) -> dict:
+    return {**chart.spec, "width": SVG_WIDTH,
             "config": {**theme("light"), "background": "#ffffff"}}
+
+
+def svg(chart: Chart, cache: Path) -> str:
+    spec = _static_spec(chart)
     return _cached(cache, dumps(spec), ".svg", lambda: vl_convert.vegalite_to_svg(spec))
+
+
+def png(chart: Chart, cache: Path) -> bytes:
+    import base64
+    spec = _static_spec(chart)
+    encoded = _cached(cache, "png:" + dumps(spec), ".png.b64", lambda: base64.b64encode(
+        vl_convert.vegalite_to_png(spec, scale=2)).decode())
+    return base64.b64decode(encoded)
 
 
 def write_chart(chart: Chart, out: Path, cache: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{chart.id}.vl.json").write_text(dumps(chart.spec), encoding="utf-8")
     (out / f"{chart.id}.csv").write_text(csv_text(chart.columns, chart.rows), encoding="utf-8")
-    (out / f"{chart.id}.svg").write_text(svg(chart, cache), encoding="utf-8")
+    if chart.fallback == "png":
+        (out / f"{chart.id}.png").write_bytes(png(chart, cache))
+    else:
+        (out / f"{chart.id}.svg").write_text(svg(chart, cache), encoding="utf-8")
 
 
 def vega_runtime(cache: Path) -> str:

@@ -89,6 +89,12 @@ class Page:
         return Markup(f'<span class="fig" data-fig="{text.attr(fid)}">'
                       f'{text.md(text.figure(f))}</span>')
 
+    def cite_source(self, sid: str) -> Markup:
+        """A citation of a whole source (for tables of official estimates)."""
+        src = self.tables.sources[sid]
+        return Markup(f'<a class="cite" href="{self.url("sources/")}#{sid}" '
+                      f'title="{text.attr(src.citation)}">{text.attr(src.label)}</a>')
+
     def cite(self, fid: str) -> Markup:
         """The citation of a figure: its source (and who the source credits), linked."""
         f = self._figure(fid)
@@ -101,6 +107,14 @@ class Page:
 
     def fig(self, fid: str) -> Markup:
         return Markup(f"{self.num(fid)} {self.cite(fid)}")
+
+    def oews(self, area: str, soc: str, measure: str, industry: str = "000000") -> Markup:
+        """An official estimate, marked with its key so tests can check it against the data."""
+        e = self.tables.oews_by_key[(area, industry, soc)]
+        shown = text.oews(e, measure)
+        state = " oews--not-released" if shown == "not released" else ""
+        return Markup(f'<span class="oews{state}" data-area="{area}" data-soc="{soc}" '
+                      f'data-industry="{industry}" data-measure="{measure}">{text.md(shown)}</span>')
 
     def _field(self, fid: str, field: str, value: str) -> Markup:
         """Another field of a figure's row (its year, level, years of experience), marked so
@@ -122,6 +136,23 @@ class Page:
     def years(self, fid: str) -> Markup:
         """Years of experience the source attaches to the figure: "7–12 years", "10+ years"."""
         return self._field(fid, "years", f"{years_text(self._figure(fid))} years")
+
+    def oews_table(self, soc: str, areas: list[str], link_areas: bool = False) -> Markup:
+        """Wage percentiles and employment of one occupation in several areas, side by side."""
+        labels = ("10th pct.", "25th pct.", "Median", "75th pct.", "90th pct.", "Employment")
+        head = ("| Area | " + " | ".join(f'<span data-derived="label">{x}</span>' for x in labels)
+                + " |\n|---|--:|--:|--:|--:|--:|--:|\n")
+        rows = []
+        for area in areas:
+            a = self.tables.oews_areas[area]
+            name = text.md("United States" if a.areatype == "national" else a.name)
+            if link_areas and a.areatype != "national":
+                name = f"[{name}]({self.md_link(f'locations/{a.slug}/index.md')})"
+            cells = [self.oews(area, soc, m) for m in
+                     ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90",
+                      "employment")]
+            rows.append(f"| {name} | " + " | ".join(cells) + " |")
+        return Markup(head + "\n".join(rows))
 
     # -- lists of figures --------------------------------------------------------------
     def _rows(self, **where):
@@ -177,16 +208,23 @@ class Page:
 
     def cell(self, ids) -> Markup:
         """Several figures in one table cell, each with what it is and its citation."""
+        return Markup("<br>".join(f"{self.num(i)} {self._short_what(i)} {self.cite(i)}"
+                                  for i in ids))
+
+    def _short_what(self, fid: str) -> Markup:
+        """Measure, statistic and subject only: 'Base salary (midpoint)', 'Annual equity · Big Tech'."""
         from .roles import MEASURE_NAMES
-        return Markup("<br>".join(
-            f"{self.num(i)} {text.md(MEASURE_NAMES.get(self._figure(i).measure, ''))} "
-            f"{self.cite(i)}" for i in ids))
+        f = self._figure(fid)
+        name = MEASURE_NAMES.get(f.measure, f.measure)
+        if f.statistic in ("average", "median", "midpoint"):
+            name += f" ({f.statistic})"
+        return Markup(text.md(name) + (f" · {self.subject(fid)}" if f.subject else ""))
 
     # -- charts ------------------------------------------------------------------------
     def chart(self, cid: str) -> Markup:
         c = self.charts[cid]
         self.chart_ids.append(cid)
-        files = {ext: self.url(f"charts/{cid}.{ext}") for ext in ("vl.json", "svg", "csv")}
+        files = {ext: self.url(f"charts/{cid}.{ext}") for ext in ("vl.json", c.fallback, "csv")}
         sources = ", ".join(
             f'<a href="{self.url("sources/")}#{s}">{text.attr(self.tables.sources[s].label)}</a>'
             for s in c.source_ids)
@@ -197,7 +235,7 @@ class Page:
         return Markup(
             f'<figure class="chart" id="chart-{cid}">\n'
             f'<div class="vega-chart" data-spec="{files["vl.json"]}">'
-            f'<img class="chart-fallback" src="{files["svg"]}" alt="{text.attr(c.description)}" '
+            f'<img class="chart-fallback" src="{files[c.fallback]}" alt="{text.attr(c.description)}" '
             f'loading="lazy" data-search-exclude></div>\n'
             f'<figcaption><strong>{text.attr(c.title)}.</strong> {text.attr(c.description)} '
             f'Sources: {sources}. '
@@ -221,11 +259,16 @@ def _table_columns(c: Chart) -> list[str]:
 
 def render_page(env: jinja2.Environment, template: str, page: Page, src: str, **context) -> str:
     helpers = {name: getattr(page, name)
-               for name in ("fig", "num", "cite", "chart", "year", "level", "years", "url",
+               for name in ("fig", "num", "cite", "chart", "year", "level", "years", "url", "oews",
+                            "cite_source",
                             "samples", "ranking", "subject")}
     body = env.get_template(template).render(
         page=page, link=page.md_link, t=page.tables, release=page.tables.release,
         figure_table=page.figure_table, cell=page.cell, what=page.what,
+        oews_table=page.oews_table, front=_front_value,
+        roles_for=lambda soc: [v.role for v in context.get("views", ()) if v.role.soc_code == soc],
+        has_estimate=lambda area, soc: (area, "000000", soc) in page.tables.oews_by_key,
+        sort_value=lambda area, soc: _sort_value(page.tables, area, soc),
         kinds=SOURCE_KINDS, **helpers, **context)
     note = GENERATED.format(src=src)
     if body.startswith("---\n"):          # keep YAML front matter first, where mkdocs reads it
@@ -236,7 +279,18 @@ def render_page(env: jinja2.Environment, template: str, page: Page, src: str, **
 
 # Pages generated from the registry and the data, one template each.
 TEMPLATE_PAGES = {"sources.md.j2": "sources.md", "downloads.md.j2": "downloads.md",
-                  "roles-index.md.j2": "roles/index.md"}
+                  "roles-index.md.j2": "roles/index.md",
+                  "locations-index.md.j2": "locations/index.md"}
+
+
+def _front_value(value: str) -> Markup:
+    """One front-matter value: HTML-escaped (Material prints it raw) and YAML-quoted."""
+    return Markup(json.dumps(html.escape(value), ensure_ascii=False))
+
+
+def _sort_value(t: Tables, area: str, soc: str):
+    e = t.oews_by_key.get((area, "000000", soc))
+    return "" if e is None or e.annual_median is None else int(e.annual_median)
 
 
 def _front_matter(**fields) -> Markup:
@@ -298,6 +352,12 @@ def render_site(paths, tables: Tables, charts: dict[str, Chart],
     for template, target in TEMPLATE_PAGES.items():
         page = Page(target, tables, charts)
         out[target] = (render_page(env, template, page, f"templates/{template}", **context), page)
+    # One page per state and metro area with official estimates, all from one template.
+    for view in context["places"]:
+        target = f"locations/{view.slug}/index.md"
+        page = Page(target, tables, charts)
+        out[target] = (render_page(env, "location.md.j2", page, "templates/location.md.j2",
+                                   place=view, **context), page)
     # One page per role, all from one template.
     for view in context["views"]:
         target = f"roles/{view.slug}/index.md"

@@ -135,6 +135,9 @@ def jsonld(view: RoleView, t: Tables, url: str) -> str:
                 "name": f"{MEASURE_NAMES[f.measure]}"
                         + (f", {f.subject}" if f.subject else "") + f" ({src.label})",
                 "currency": "USD", "duration": "P1Y", "median": _plain(f.value)})
+    official = _official_distribution(role.soc_code, t)
+    if official:
+        salaries.append(official)
     data = {"@context": "https://schema.org", "@type": "Occupation", "name": role.name,
             "description": role.description, "url": url, "mainEntityOfPage": url}
     if role.soc_code:
@@ -144,6 +147,28 @@ def jsonld(view: RoleView, t: Tables, url: str) -> str:
     # Inside <script>, "</" could end the element: escape it (and & and >) as JSON escapes.
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+SCHEMA_PERCENTILES = {"annual_p10": "percentile10", "annual_p25": "percentile25",
+                      "annual_median": "median", "annual_p75": "percentile75",
+                      "annual_p90": "percentile90"}
+
+
+def _official_distribution(soc: str | None, t: Tables) -> dict | None:
+    """The official national wage distribution of the role's occupation: real percentiles as
+    BLS publishes them; a top-coded or withheld value is left out, never estimated."""
+    e = t.oews_by_key.get(("0000000", "000000", soc)) if soc else None
+    if e is None:
+        return None
+    skip = e.listed("not_released") | e.listed("top_coded")
+    values = {name: _plain(getattr(e, m)) for m, name in SCHEMA_PERCENTILES.items()
+              if m not in skip}
+    if not values:
+        return None
+    occupation = t.oews_occupations[soc].name
+    return {"@type": "MonetaryAmountDistribution",
+            "name": f"{t.sources['bls-oews'].label}, {occupation}, United States",
+            "currency": "USD", "duration": "P1Y", **values}
 
 
 def _plain(v: float):

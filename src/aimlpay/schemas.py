@@ -146,6 +146,10 @@ class Source(BaseModel):
     covers: Text
     method: Text
     caveats: list[Text] = []
+    # For official statistics written by an importer: the release and its input files.
+    edition: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
+    release: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+$")] | None = None
+    inputs: dict[str, Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]] | None = None
 
     @field_validator("url", mode="before")
     @classmethod
@@ -161,7 +165,9 @@ class Source(BaseModel):
 
     @property
     def label(self) -> str:
-        """Short inline citation: "Hakia 2026"."""
+        """Short inline citation: "Hakia 2026", "BLS OEWS May 2025"."""
+        if self.edition:
+            return f"{self.short_name} {self.edition}"
         return f"{self.short_name} {self.year}" if self.year != "n.d." else f"{self.short_name} (n.d.)"
 
     @property
@@ -178,10 +184,64 @@ class Release(BaseModel):
     title: Text
 
 
+# -- official statistics (written by `aimlpay import-bls`, see bls.py) ----------------------
+
+OEWS_MEASURES = ("employment", "employment_rse", "annual_mean", "wage_rse", "annual_p10",
+                 "annual_p25", "annual_median", "annual_p75", "annual_p90")
+PERCENTILES = ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90")
+Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+
+
+class OewsArea(Row):
+    area_code: Annotated[str, StringConstraints(pattern=r"^\d{7}$")]
+    areatype: Literal["national", "state", "metro"]
+    state_code: Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
+    name: Text
+    slug: Slug
+
+
+class OewsOccupation(Row):
+    soc_code: Annotated[str, StringConstraints(pattern=SOC_PATTERN)]
+    name: Text
+
+
+class OewsIndustry(Row):
+    industry_code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z-]{6}$")]
+    name: Text
+
+
+class OewsEstimate(Row):
+    area_code: Annotated[str, StringConstraints(pattern=r"^\d{7}$")]
+    industry_code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z-]{6}$")]
+    soc_code: Annotated[str, StringConstraints(pattern=SOC_PATTERN)]
+    employment: Annotated[int, Field(ge=0)] | None = None
+    employment_rse: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    annual_mean: Positive | None = None
+    wage_rse: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    annual_p10: Positive | None = None
+    annual_p25: Positive | None = None
+    annual_median: Positive | None = None
+    annual_p75: Positive | None = None
+    annual_p90: Positive | None = None
+    not_released: str | None = None
+    top_coded: str | None = None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.area_code, self.industry_code, self.soc_code
+
+    def listed(self, column: str) -> set[str]:
+        return set(filter(None, (getattr(self, column) or "").split(";")))
+
+
 # data/<file> -> the model of one row, in the order they are loaded.
 TABLES: dict[str, type[Row]] = {
     "roles.csv": Role,
     "levels.csv": Level,
     "locations.csv": Location,
     "figures.csv": Figure,
+    "oews/areas.csv": OewsArea,
+    "oews/occupations.csv": OewsOccupation,
+    "oews/industries.csv": OewsIndustry,
+    "oews/estimates.csv": OewsEstimate,
 }

@@ -23,6 +23,10 @@ class Tables:
     locations: dict[str, Location]
     by_id: dict[str, Figure]
     figures: pd.DataFrame
+    oews: pd.DataFrame                      # official estimates, all industries, with names
+    oews_areas: dict                        # area_code -> OewsArea
+    oews_occupations: dict                  # soc_code -> OewsOccupation
+    oews_by_key: dict                       # (area, industry, soc) -> OewsEstimate
 
 
 def years_text(f: Figure) -> str:
@@ -55,4 +59,24 @@ def make(ds: Dataset) -> Tables:
         })
     frame = pd.DataFrame.from_records(records)
     return Tables(ds.release, ds.sources, ds.roles, ds.levels, ds.locations,
-                  dict(ds.figures), frame)
+                  dict(ds.figures), frame, oews_frame(ds), ds.oews_areas, ds.oews_occupations,
+                  ds.oews)
+
+
+# The official occupations the site maps to roles, in the order the site shows them.
+MAPPED_SOC = ("15-1221", "15-1252", "15-2051", "11-3021")
+CONTEXT_SOC = ("15-0000", "00-0000")
+
+
+def oews_frame(ds: Dataset) -> pd.DataFrame:
+    """Cross-industry estimates (one row per area and occupation) with area and occupation
+    names; national rows by industry are left in ds.oews."""
+    rows = []
+    for (area, industry, soc), e in ds.oews.items():
+        if industry != "000000":
+            continue
+        a = ds.oews_areas[area]
+        rows.append({**e.model_dump(), "area_name": a.name, "areatype": a.areatype,
+                     "state_code": a.state_code, "slug": a.slug,
+                     "occupation": ds.oews_occupations[soc].name})
+    return pd.DataFrame.from_records(rows)

@@ -91,3 +91,17 @@ STATISTIC_NAMES = {"range": "range", "average": "average", "median": "median",
                    "midpoint": "midpoint", "up_to": "upper bound", "at_least": "lower bound",
                    "more_than": "lower bound", "nearly": "approximate", "approx": "approximate",
                    "exact": "stated figure", "rank": "rank"}
+
+
+def oews(estimate, measure: str) -> str:
+    """An official estimate as BLS publishes it: "$140,300", "37,200", "0.5%"; "not released"
+    when BLS withheld it; "≥ $239,200" when the wage is top-coded (at or above the cap)."""
+    if measure in estimate.listed("not_released"):
+        return "not released"
+    value = getattr(estimate, measure)
+    if measure == "employment":
+        return f"{value:,.0f}"
+    if measure.endswith("_rse"):
+        return f"{value:g}%"
+    shown = f"${value:,.0f}"
+    return f"≥ {shown}" if measure in estimate.listed("top_coded") else shown

@@ -13,8 +13,9 @@ from pydantic import BaseModel, ValidationError
 from . import load
 from .paths import Paths
 from .problems import NO_VALUE, InvalidData, Problem
-from .schemas import (MEASURE_UNITS, PATTERN_HINTS, PAY_MEASURES, SHARE_MEASURES, TABLES, Figure, Level, Location, Release,
-                      Role, Source)
+from .schemas import (MEASURE_UNITS, OEWS_MEASURES, PATTERN_HINTS, PAY_MEASURES, PERCENTILES,
+                      SHARE_MEASURES, TABLES, Figure, Level, Location, OewsArea, OewsEstimate,
+                      OewsIndustry, OewsOccupation, Release, Role, Source)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,10 @@ class Dataset:
     levels: dict[str, Level]
     locations: dict[str, Location]
     figures: dict[str, Figure]
+    oews_areas: dict[str, OewsArea] = field(default_factory=dict)
+    oews_occupations: dict[str, OewsOccupation] = field(default_factory=dict)
+    oews_industries: dict[str, OewsIndustry] = field(default_factory=dict)
+    oews: dict[tuple[str, str, str], OewsEstimate] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -149,6 +154,34 @@ def _check_figure(line: int, f: Figure, problems: list[Problem]) -> None:
         bad("years_max", f"years_max must be at least years_min ({f.years_min})", f.years_max)
 
 
+def _check_estimate(line: int, e: OewsEstimate, problems: list[Problem], refs: dict) -> None:
+    """An official estimate: every empty measure is declared not released (never silently
+    missing), top-coded measures have a value, percentiles rise, references resolve."""
+    file = "data/oews/estimates.csv"
+    missing, top = e.listed("not_released"), e.listed("top_coded")
+    for column, listed in (("not_released", missing), ("top_coded", top)):
+        for name in sorted(listed - set(OEWS_MEASURES)):
+            problems.append(Problem(file, line, column, "not a measure of this table", name))
+    for m in OEWS_MEASURES:
+        empty = getattr(e, m) is None
+        if empty and m not in missing:
+            problems.append(Problem(file, line, m, "empty, but not listed in not_released"))
+        if not empty and m in missing:
+            problems.append(Problem(file, line, m, "listed in not_released but has a value",
+                                    _num(getattr(e, m))))
+        if empty and m in top:
+            problems.append(Problem(file, line, "top_coded", f"{m} is top-coded but empty"))
+    values = [(m, getattr(e, m)) for m in PERCENTILES if getattr(e, m) is not None]
+    for (m1, v1), (m2, v2) in zip(values, values[1:]):
+        if v1 > v2:
+            problems.append(Problem(file, line, m2, f"must be at least {m1} ({_num(v1)})",
+                                    _num(v2)))
+    for column, (table, where) in refs.items():
+        if getattr(e, column) not in table:
+            problems.append(Problem(file, line, column, f"unknown {column}: not in {where}",
+                                    getattr(e, column)))
+
+
 def _num(v: float) -> int | float:
     return int(v) if v == int(v) else v
 
@@ -225,6 +258,19 @@ def validate(paths: Paths = Paths()) -> Dataset:
                 problems.append(Problem("data/figures.csv", line, column,
                                         f"unknown {column}: not in {where}", key))
 
+    oews_areas = _unique(rows["oews/areas.csv"], "area_code", "data/oews/areas.csv", problems)
+    _unique(rows["oews/areas.csv"], "slug", "data/oews/areas.csv", problems)
+    oews_occupations = _unique(rows["oews/occupations.csv"], "soc_code",
+                               "data/oews/occupations.csv", problems)
+    oews_industries = _unique(rows["oews/industries.csv"], "industry_code",
+                              "data/oews/industries.csv", problems)
+    oews = _unique(rows["oews/estimates.csv"], "key", "data/oews/estimates.csv", problems)
+    refs = {"area_code": (oews_areas, "data/oews/areas.csv"),
+            "industry_code": (oews_industries, "data/oews/industries.csv"),
+            "soc_code": (oews_occupations, "data/oews/occupations.csv")}
+    for line, estimate in rows["oews/estimates.csv"]:
+        _check_estimate(line, estimate, problems, refs)
+
     if problems or release is None:
         raise InvalidData(problems)
 
@@ -232,4 +278,5 @@ def validate(paths: Paths = Paths()) -> Dataset:
     warnings = [f"data/roles.csv:{line}: role {role.slug!r} has no pay figure (an amount in "
                 f"USD) in data/figures.csv, so it gets no page"
                 for line, role in rows["roles.csv"] if role.slug not in paid]
-    return Dataset(release, sources, roles, levels, locations, figures, warnings)
+    return Dataset(release, sources, roles, levels, locations, figures, oews_areas,
+                   oews_occupations, oews_industries, oews, warnings)

@@ -1,0 +1,84 @@
+"""What a state or metro page shows (pure functions, no I/O).
+
+Every state and metro area with at least one released estimate for an occupation the site
+maps to roles gets a page at locations/<slug>/; next year's release adds or drops pages by
+itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .schemas import OewsArea
+from .tables import MAPPED_SOC, Tables
+
+NATIONAL = "0000000"
+ALL = "000000"
+WAGES = ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90")
+
+
+@dataclass
+class LocationView:
+    area: OewsArea
+    socs: list[str]                                    # mapped occupations BLS reports here
+    state: OewsArea | None = None                      # a metro's (main) state
+    metros: list[OewsArea] = field(default_factory=list)   # a state's metro areas
+
+    @property
+    def slug(self) -> str:
+        return self.area.slug
+
+
+def _released(t: Tables, area: str, soc: str) -> bool:
+    e = t.oews_by_key.get((area, ALL, soc))
+    return e is not None and any(getattr(e, m) is not None for m in WAGES)
+
+
+def views(t: Tables) -> list[LocationView]:
+    """States first (alphabetical), then metros (alphabetical)."""
+    out = []
+    states = {a.state_code: a for a in t.oews_areas.values() if a.areatype == "state"}
+    for area in sorted(t.oews_areas.values(), key=lambda a: (a.areatype != "state", a.name)):
+        if area.areatype == "national":
+            continue
+        if not any(_released(t, area.area_code, s) for s in MAPPED_SOC):
+            continue
+        # Every mapped occupation BLS has a row for is shown, withheld values included: an
+        # estimate that was not released is said so, not left out.
+        socs = [s for s in MAPPED_SOC if (area.area_code, ALL, s) in t.oews_by_key]
+        view = LocationView(area, socs)
+        if area.areatype == "metro":
+            view.state = states.get(area.state_code)
+        out.append(view)
+    published = {v.area.area_code for v in out}
+    for view in out:
+        if view.area.areatype == "state":
+            view.metros = [v.area for v in out if v.area.areatype == "metro"
+                           and v.area.state_code == view.area.state_code]
+        if view.state and view.state.area_code not in published:
+            view.state = None
+    return out
+
+
+def csv_rows(view: LocationView, t: Tables) -> tuple[list[str], list[dict]]:
+    """The page's CSV: each occupation here and nationally, every measure as BLS wrote it."""
+    from .schemas import OEWS_MEASURES
+    columns = ["Area", "Area type", "Occupation", "SOC code", *OEWS_MEASURES, "Not released",
+               "Top-coded (at or above)", "Source"]
+    rows = []
+    for soc in view.socs:
+        for area in (view.area.area_code, NATIONAL):
+            e = t.oews_by_key[(area, ALL, soc)]
+            a = t.oews_areas[area]
+            rows.append({"Area": a.name, "Area type": a.areatype,
+                         "Occupation": t.oews_occupations[soc].name, "SOC code": soc,
+                         **{m: _plain(getattr(e, m)) for m in OEWS_MEASURES},
+                         "Not released": (e.not_released or "").replace(";", ", ") or None,
+                         "Top-coded (at or above)": (e.top_coded or "").replace(";", ", ") or None,
+                         "Source": t.sources["bls-oews"].label})
+    return columns, rows
+
+
+def _plain(v):
+    if v is None:
+        return None
+    return int(v) if float(v).is_integer() else v
