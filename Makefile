@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: site test validate serve bench lock clean
+.PHONY: site test validate serve bench bench-import import-bls lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_time.py
+
+bench-import: $(STAMP)
+	$(BIN)/python benchmarks/import_memory.py
+
+# Import a BLS OEWS release: make import-bls DIR=path/to/flat/files
+import-bls: $(STAMP)
+	@test -n "$(DIR)" || { echo "usage: make import-bls DIR=folder-with-oe-files"; exit 2; }
+	$(BIN)/aimlpay import-bls "$(DIR)"
 
 # Re-resolve the lock from pyproject.toml's dependencies (run by a maintainer, not by CI).
 lock:

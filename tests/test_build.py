@@ -326,3 +326,18 @@ def test_every_chart_is_shown_on_a_page_with_its_csv_link(built):
     made = {p.name.removesuffix(".vl.json") for p in (built.site / "charts").glob("*.vl.json")}
     assert made == shown == csv_links
     assert len(made) >= 19
+
+
+def test_yearly_bls_update_job_imports_checks_and_opens_a_pull_request():
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "bls-update.yml").read_text())
+    triggers = workflow[True]                    # YAML 1.1 reads the key `on` as True
+    assert "workflow_dispatch" in triggers and triggers["schedule"][0]["cron"]
+    steps = workflow["jobs"]["import"]["steps"]
+    runs = [s.get("run", "") for s in steps]
+    order = [next(i for i, r in enumerate(runs) if key in r)
+             for key in ("curl", "make import-bls", "make validate", "make test", "gh pr create")]
+    assert order == sorted(order)
+    assert "git push --force origin \"$branch\"" in runs[order[-1]]
+    assert "main" not in runs[order[-1]].split("git push")[1].split("\n")[0]
+    uses = [s["uses"] for s in steps if "uses" in s]
+    assert all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses)
