@@ -9,7 +9,6 @@ previous site exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import os
 import shutil
 import time
@@ -22,8 +21,6 @@ from . import (cards, downloads, export, locations, official_charts, render, rol
                tables as tables_mod)
 from .paths import Paths
 from .validate import validate
-
-log = logging.getLogger("aimlpay")
 
 
 @dataclass

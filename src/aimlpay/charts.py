@@ -232,6 +232,13 @@ def _ids(t: Tables, ids: list[str]) -> pd.DataFrame:
     return f.loc[ids].reset_index(drop=True)
 
 
+def _labelled(t: Tables, labels: dict[str, str]) -> tuple[pd.DataFrame, list[str]]:
+    """Hand-picked figures and the label each shows on the chart, in the dict's order (an id
+    no longer in the data is skipped rather than failing the build)."""
+    ids = [i for i in labels if i in t.by_id]
+    return _ids(t, ids), [labels[i] for i in ids]
+
+
 def _where(t: Tables, *, sort=("source_order", "id"), **conditions) -> pd.DataFrame:
     """Rows matching every column=value (or column=[values]) condition."""
     f = t.figures
@@ -317,10 +324,9 @@ PREMIUM_LABELS = {
 
 
 def premium_estimates(t: Tables) -> Chart:
-    ids = [i for i in PREMIUM_LABELS if i in t.by_id]
-    sel = _ids(t, ids)
+    sel, labels = _labelled(t, PREMIUM_LABELS)
     return figure_chart(
-        t, "premium-estimates", sel, [PREMIUM_LABELS[i] for i in ids], category="Estimate",
+        t, "premium-estimates", sel, labels, category="Estimate",
         title="Every stated AI/ML premium over software engineers", value_labels=True,
         x_title="Premium over software engineers (%)",
         description="Each premium of AI or ML engineers over software engineers that a source "
@@ -392,10 +398,9 @@ INDUSTRY_LABELS = {
 
 
 def industry_pay(t: Tables) -> Chart:
-    ids = [i for i in INDUSTRY_LABELS if i in t.by_id]
-    sel = _ids(t, ids)
+    sel, labels = _labelled(t, INDUSTRY_LABELS)
     return figure_chart(
-        t, "industry-pay", sel, [INDUSTRY_LABELS[i] for i in ids], category="Industry",
+        t, "industry-pay", sel, labels, category="Industry",
         title="Pay by industry", x_title="Annual pay (USD)",
         description="Pay ranges and thresholds for machine learning engineers by industry, as "
                     "each source states them.")
@@ -496,10 +501,9 @@ GROWTH_LABELS = {
 
 
 def projected_growth(t: Tables) -> Chart:
-    ids = [i for i in GROWTH_LABELS if i in t.by_id]
-    sel = _ids(t, ids)
+    sel, labels = _labelled(t, GROWTH_LABELS)
     return figure_chart(
-        t, "projected-growth", sel, [GROWTH_LABELS[i] for i in ids], category="What grows",
+        t, "projected-growth", sel, labels, category="What grows",
         bars_from_zero=True, value_labels=True, title="Growth in demand",
         x_title="Growth (%)",
         subtitle="Different measures over different periods: compare within a row, not across",

@@ -10,8 +10,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 import jinja2
 from markupsafe import Markup
@@ -58,8 +57,6 @@ class Page:
     path: str                    # relative to docs/, e.g. "report/pay.md"
     tables: Tables
     charts: dict[str, Chart]
-    figures: list[str] = field(default_factory=list)      # figure ids shown, in order
-    chart_ids: list[str] = field(default_factory=list)
 
     # -- links -------------------------------------------------------------------------
     def md_link(self, target: str) -> str:
@@ -85,7 +82,6 @@ class Page:
     def num(self, fid: str) -> Markup:
         """A figure as the source states it, without its citation."""
         f = self._figure(fid)
-        self.figures.append(fid)
         return Markup(f'<span class="fig" data-fig="{text.attr(fid)}">'
                       f'{text.md(text.figure(f))}</span>')
 
@@ -223,7 +219,6 @@ class Page:
     # -- charts ------------------------------------------------------------------------
     def chart(self, cid: str) -> Markup:
         c = self.charts[cid]
-        self.chart_ids.append(cid)
         files = {ext: self.url(f"charts/{cid}.{ext}") for ext in ("vl.json", c.fallback, "csv")}
         sources = ", ".join(
             f'<a href="{self.url("sources/")}#{s}">{text.attr(self.tables.sources[s].label)}</a>'
@@ -318,7 +313,6 @@ def role_context(view: RoleView, tables: Tables, site_url: str) -> dict:
                    f"({cards.figure_caption(head, t)}). Pay by experience level, the premium "
                    f"over software engineers and every figure's source.")
     card_url = f"{site_url}embed/{view.slug}/"
-    levels = {lv.id: ids for lv, ids in view.levels}
     return {
         "view": view,
         "front_matter": _front_matter(
