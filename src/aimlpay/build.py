@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import charts as charts_mod
 from . import (cards, downloads, export, locations, official_charts, render, roles,
-               tables as tables_mod)
+               tables as tables_mod, text)
 from .paths import Paths
 from .validate import validate
 
@@ -86,7 +86,6 @@ def site_url(paths: Paths) -> str:
 def role_files(tables, views, url: str) -> dict[str, bytes]:
     """Per role: its preview image, the CSV of every figure on its page, embeddable cards
     (headline and per level), and redirects from former slugs."""
-    from . import text
     release = tables.release.version
     out: dict[str, bytes] = {}
     for view in views:

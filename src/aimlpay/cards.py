@@ -12,7 +12,8 @@ import textwrap
 import vl_convert
 
 from . import text
-from .schemas import Figure
+from .roles import MEASURE_NAMES
+from .schemas import PAY_MEASURES, Figure
 from .tables import Tables
 
 PREVIEW_SIZE = (1200, 630)
@@ -47,7 +48,6 @@ def preview_png(role_name: str, figure: str, caption: str) -> bytes:
 
 def figure_caption(f: Figure, t: Tables) -> str:
     """'Base salary, senior · Hakia 2026 (Signify Technology)'."""
-    from .roles import MEASURE_NAMES
     parts = [MEASURE_NAMES.get(f.measure, f.measure)]
     if f.statistic in ("average", "median", "midpoint"):
         parts[0] += f" ({f.statistic})"
@@ -77,9 +77,9 @@ ul{list-style:none;margin:0;padding:0}li{margin:0 0 6px}
 def primary(figures: list[Figure]) -> Figure:
     """The one figure a card shows: a base-salary range if there is one, then other ranges,
     then single figures; the page it links to shows every source."""
-    from .roles import PAY
     return min(figures, key=lambda f: (f.statistic != "range",
-                                       PAY.index(f.measure) if f.measure in PAY else 9,
+                                       PAY_MEASURES.index(f.measure)
+                                       if f.measure in PAY_MEASURES else 9,
                                        f.source, f.id))
 
 

@@ -13,6 +13,7 @@ import altair as alt
 import pandas as pd
 
 from . import text
+from .roles import MEASURE_NAMES
 from .tables import Tables
 
 FONT = ('-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif')
@@ -549,7 +550,6 @@ CHARTS: dict[str, Callable[[Tables], Chart]] = {
 
 def role_pay(t: Tables, view) -> Chart:
     """A role page's pay by experience level: every source's figures, level by level."""
-    from .roles import MEASURE_NAMES
     ids = view.overall + [i for _, level_ids in view.levels for i in level_ids]
     sel = _ids(t, ids)
     series = sel.measure.map(MEASURE_NAMES) + " · " + sel.source_label

@@ -30,16 +30,16 @@ def csv_text(columns: list[str], rows: list[dict]) -> str:
     return buf.getvalue()
 
 
-def _cached(cache: Path, key: str, suffix: str, make) -> str:
+def _cached(cache: Path, key: str, suffix: str, make) -> bytes:
     """Content-addressed cache: the same input never costs a second conversion."""
     digest = hashlib.sha256(f"{vl_convert.__version__}\n{key}".encode()).hexdigest()
     path = cache / f"{digest}{suffix}"
     if path.is_file():
-        return path.read_text(encoding="utf-8")
+        return path.read_bytes()
     value = make()
     cache.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(value, encoding="utf-8")
+    tmp.write_bytes(value)
     tmp.replace(path)
     return value
 
@@ -51,15 +51,13 @@ def _static_spec(chart: Chart) -> dict:
 
 def svg(chart: Chart, cache: Path) -> str:
     spec = _static_spec(chart)
-    return _cached(cache, dumps(spec), ".svg", lambda: vl_convert.vegalite_to_svg(spec))
+    return _cached(cache, dumps(spec), ".svg",
+                   lambda: vl_convert.vegalite_to_svg(spec).encode()).decode()
 
 
 def png(chart: Chart, cache: Path) -> bytes:
-    import base64
     spec = _static_spec(chart)
-    encoded = _cached(cache, "png:" + dumps(spec), ".png.b64", lambda: base64.b64encode(
-        vl_convert.vegalite_to_png(spec, scale=2)).decode())
-    return base64.b64decode(encoded)
+    return _cached(cache, dumps(spec), ".png", lambda: vl_convert.vegalite_to_png(spec, scale=2))
 
 
 def write_chart(chart: Chart, out: Path, cache: Path) -> None:
@@ -76,8 +74,8 @@ def vega_runtime(cache: Path) -> str:
     """vega + vega-lite + vega-embed from the pinned vl-convert package (no CDN). Wrapped in
     an IIFE because the bundle's top-level declarations would clash with other scripts."""
     snippet = "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;"
-    return _cached(cache, "bundle:" + snippet, ".js",
-                   lambda: "(function(){\n" + vl_convert.javascript_bundle(snippet) + "\n})();\n")
+    return _cached(cache, "bundle:" + snippet, ".js", lambda: (
+        "(function(){\n" + vl_convert.javascript_bundle(snippet) + "\n})();\n").encode()).decode()
 
 
 def chart_themes() -> str:

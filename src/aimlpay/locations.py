@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .schemas import OewsArea
+from .schemas import OEWS_MEASURES, OewsArea
 from .tables import MAPPED_SOC, Tables
 
 NATIONAL = "0000000"
@@ -61,7 +61,6 @@ def views(t: Tables) -> list[LocationView]:
 
 def csv_rows(view: LocationView, t: Tables) -> tuple[list[str], list[dict]]:
     """The page's CSV: each occupation here and nationally, every measure as BLS wrote it."""
-    from .schemas import OEWS_MEASURES
     columns = ["Area", "Area type", "Occupation", "SOC code", *OEWS_MEASURES, "Not released",
                "Top-coded (at or above)", "Source"]
     rows = []

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from . import text
 from .schemas import PAY_MEASURES, Figure, Level, Role
-from .tables import Tables
+from .tables import Tables, years_text
 
 BASELINE = "software-engineer"
-PAY = PAY_MEASURES
 PREMIUMS = ("premium_pct", "premium_usd")
 MEASURE_NAMES = {"base_salary": "Base salary", "salary": "Annual pay", "total_comp": "Total compensation",
                  "equity_annual": "Annual equity", "premium_pct": "Premium",
@@ -55,8 +55,8 @@ def _headline(figs: list[Figure]) -> Figure | None:
     def rank(f: Figure):
         return (f.level is not None, f.location is not None, f.subject is not None,
                 f.statistic != "range", f.level not in (None, "mid", "senior"),
-                PAY.index(f.measure), f.id)
-    pay = [f for f in figs if f.measure in PAY and f.unit == "usd"]
+                PAY_MEASURES.index(f.measure), f.id)
+    pay = [f for f in figs if f.measure in PAY_MEASURES and f.unit == "usd"]
     return min(pay, key=rank) if pay else None
 
 
@@ -69,7 +69,7 @@ def _section(f: Figure) -> str:
         return "places"
     if f.topic == "companies_industries" or (f.subject and f.unit == "usd"):
         return "employers"
-    if f.unit == "usd" and f.measure in PAY:
+    if f.unit == "usd" and f.measure in PAY_MEASURES:
         return "levels" if f.level else "overall"
     return "other"
 
@@ -115,7 +115,7 @@ def _baseline_levels(t: Tables) -> dict[str, list[str]]:
     """Software engineer pay figures by level, for side-by-side comparisons."""
     out: dict[str, list[str]] = {}
     for f in t.by_id.values():
-        if f.role == BASELINE and f.level and f.measure in PAY and f.unit == "usd":
+        if f.role == BASELINE and f.level and f.measure in PAY_MEASURES and f.unit == "usd":
             out.setdefault(f.level, []).append(f.id)
     return out
 
@@ -128,7 +128,7 @@ def jsonld(view: RoleView, t: Tables, url: str) -> str:
     salaries = []
     for fid in view.figure_ids:
         f = t.by_id[fid]
-        if f.statistic == "median" and f.unit == "usd" and f.measure in PAY:
+        if f.statistic == "median" and f.unit == "usd" and f.measure in PAY_MEASURES:
             src = t.sources[f.source]
             salaries.append({
                 "@type": "MonetaryAmountDistribution",
@@ -177,9 +177,7 @@ def _plain(v: float):
 
 def figure_rows(view: RoleView, t: Tables) -> tuple[list[str], list[dict]]:
     """The role page's CSV: every figure on the page, with the section it appears in."""
-    from . import text
-    sections = {view.headline: "Headline",
-                **{i: "All levels" for i in view.overall},
+    sections = {**{i: "All levels" for i in view.overall},
                 **{i: f"Pay by level: {lv.name}" for lv, ids in view.levels for i in ids},
                 **{i: "Compared with software engineers"
                    for i in view.premiums + view.family_premiums
@@ -212,5 +210,4 @@ def _num(v):
 
 
 def _years(f: Figure):
-    from .tables import years_text
     return years_text(f) or None
