@@ -11,15 +11,17 @@ Written: data/oews/{estimates,areas,occupations,industries}.csv and seeds/bls-oe
 """
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
+from .serialise import csv_text
 from .paths import Paths
+from .vocabulary import ALL_INDUSTRIES, CONTEXT_SOC, MAPPED_SOC, OFFICIAL_SOURCE
 
 FILES = ("oe.data.0.Current", "oe.area", "oe.industry", "oe.occupation", "oe.datatype",
          "oe.footnote", "oe.release")
@@ -32,9 +34,8 @@ HEADERS = {
     "oe.footnote": ["footnote_code", "footnote_text"],
     "oe.release": ["release_date", "description"],
 }
-# The occupations the site maps to its roles, plus two for context.
-OCCUPATIONS = ("151221", "151252", "152051", "113021", "150000", "000000")
-ALL_INDUSTRIES = "000000"
+# The occupations the site maps to its roles, plus two for context, as BLS codes them.
+OCCUPATIONS = tuple(soc.replace("-", "") for soc in (*MAPPED_SOC, *CONTEXT_SOC))
 # datatype code -> column in estimates.csv
 MEASURES = {"01": "employment", "02": "employment_rse", "04": "annual_mean", "05": "wage_rse",
             "11": "annual_p10", "12": "annual_p25", "13": "annual_median",
@@ -181,11 +182,7 @@ def _soc(code: str) -> str:
 
 
 def _csv(columns: list[str], rows: list[dict]) -> bytes:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return buf.getvalue().encode("utf-8")
+    return csv_text(columns, rows, for_spreadsheets=False).encode("utf-8")
 
 
 def outputs(src: Path) -> dict[str, bytes]:
@@ -245,41 +242,47 @@ def outputs(src: Path) -> dict[str, bytes]:
     }
 
 
+# What the registry says of the official statistics, beyond what the release files give.
+SEED_TEXT = {
+    "covers": "Employment, mean wage and wage percentiles, from the bottom tenth to the top "
+              "tenth, for the occupations closest to AI/ML work, software developers, data "
+              "scientists and computing managers: nationally, for every state and "
+              "metropolitan area, and nationally by industry.",
+    "method": "Estimates from the OEWS survey of employers, as BLS publishes them. Annual "
+              "wages are the hourly wage times a full-time year where BLS publishes hourly "
+              "wages; estimates that do not meet its standards are not released.",
+    "caveats": [
+        "Wages exclude equity, performance bonuses and sign-on bonuses, which make up much of "
+        "AI/ML pay.",
+        "No occupation code covers AI/ML engineers; computer and information research "
+        "scientists is the closest.",
+        "Estimates that do not meet BLS's reliability standards are not released; this site "
+        "marks them so.",
+        "Self-employed workers are not included.",
+    ],
+}
+
+
 def _seed_yaml(published: str, edition: str, code: str, sums: dict[str, str]) -> str:
-    import json
-    q = json.dumps
-    lines = [
-        "# Written by `aimlpay import-bls` from the release's own files. Re-run the import to",
-        "# update it; edit covers/method/caveats in src/aimlpay/bls.py.",
-        "id: bls-oews",
-        f"title: {q('Occupational Employment and Wage Statistics, ' + edition)}",
-        "publisher: U.S. Bureau of Labor Statistics",
-        "short_name: BLS OEWS",
-        f"edition: {q(edition)}",
-        f"release: {q(code)}",
-        "author: U.S. Bureau of Labor Statistics",
-        f"date: {q(published)}",
-        "kind: official_statistics",
-        "url: https://www.bls.gov/oes/",
-        "document: oe.data.0.Current",
-        f"sha256: {sums['oe.data.0.Current']}",
-        "inputs:",
-        *(f"  {name}: {digest}" for name, digest in sums.items()),
-        "covers: >-",
-        "  Employment, mean wage and wage percentiles, from the bottom tenth to the top tenth, for",
-        "  the occupations closest to AI/ML work, software developers, data scientists and computing",
-        "  managers: nationally, for every state and metropolitan area, and nationally by industry.",
-        "method: >-",
-        "  Estimates from the OEWS survey of employers, as BLS publishes them. Annual wages are the",
-        "  hourly wage times a full-time year where BLS publishes hourly wages; estimates that do",
-        "  not meet its standards are not released.",
-        "caveats:",
-        "  - Wages exclude equity, performance bonuses and sign-on bonuses, which make up much of AI/ML pay.",
-        "  - No occupation code covers AI/ML engineers; computer and information research scientists is the closest.",
-        "  - Estimates that do not meet BLS's reliability standards are not released; this site marks them so.",
-        "  - Self-employed workers are not included.",
-    ]
-    return "\n".join(lines) + "\n"
+    seed = {
+        "id": OFFICIAL_SOURCE,
+        "title": f"Occupational Employment and Wage Statistics, {edition}",
+        "publisher": "U.S. Bureau of Labor Statistics",
+        "short_name": "BLS OEWS",
+        "edition": edition,
+        "release": code,
+        "author": "U.S. Bureau of Labor Statistics",
+        "date": published,
+        "kind": "official_statistics",
+        "url": "https://www.bls.gov/oes/",
+        "document": "oe.data.0.Current",
+        "sha256": sums["oe.data.0.Current"],
+        "inputs": sums,
+        **SEED_TEXT,
+    }
+    header = ("# Written by `aimlpay import-bls` from the release's own files. Re-run the import"
+              " to\n# update it; edit covers/method/caveats in src/aimlpay/bls.py.\n")
+    return header + yaml.safe_dump(seed, sort_keys=False, allow_unicode=True, width=96)
 
 
 def run(src: Path, paths: Paths = Paths()) -> dict[str, bool]:

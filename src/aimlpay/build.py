@@ -16,10 +16,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import charts as charts_mod
-from . import (cards, downloads, export, locations, official_charts, render, roles,
-               tables as tables_mod, text)
+from . import (chart_catalogue, chart_files, downloads, locations, official_charts, render,
+               role_files, roles, tables as tables_mod)
 from .paths import Paths
+from .serialise import csv_text
 from .validate import validate
 
 
@@ -39,16 +39,17 @@ def generate(paths: Paths) -> BuildResult:
     tables = tables_mod.make(dataset)
     views = roles.views(tables)
     places = locations.views(tables)
-    charts = {**charts_mod.make_all(tables, views),
+    charts = {**chart_catalogue.make_all(tables, views),
               **official_charts.make_all(tables, paths.data / "geo" / "us-states-10m.json")}
     data_files = downloads.make(dataset)
     figure_schema = next(r for r in data_files.descriptor["resources"] if r["name"] == "figures")
     url = site_url(paths)
     pages = render.render_site(
         paths, tables, charts, files=data_files.files, zip_name=data_files.zip_name,
-        figure_fields=figure_schema["schema"]["fields"],
-        column_help=downloads.column_help(paths.data / "README.md"),
-        views=views, site_url=url, places=places, mapped_soc=tables_mod.MAPPED_SOC)
+        figure_fields=figure_schema["schema"]["fields"], views=views, site_url=url,
+        places=places)
+    extra_files = {**role_files.files(paths, tables, views, url),
+                   **location_files(tables, places)}
 
     if paths.build.exists():
         shutil.rmtree(paths.build)
@@ -58,19 +59,18 @@ def generate(paths: Paths) -> BuildResult:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
     for chart in charts.values():
-        export.write_chart(chart, paths.docs / "charts", paths.cache / "svg")
+        chart_files.write_chart(chart, paths.docs / "charts", paths.cache / "svg")
     (paths.docs / "data").mkdir()
     for name, content in data_files.contents.items():
         (paths.docs / "data" / name).write_bytes(content)
-    for name, content in {**role_files(tables, views, url),
-                          **location_files(tables, places)}.items():
+    for name, content in extra_files.items():
         target = paths.docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
     js = paths.docs / "assets" / "javascripts"
     js.mkdir(parents=True, exist_ok=True)
-    (js / "vega.min.js").write_text(export.vega_runtime(paths.cache), encoding="utf-8")
-    (js / "chart-themes.js").write_text(export.chart_themes(), encoding="utf-8")
+    (js / "vega.min.js").write_text(chart_files.vega_runtime(paths.cache), encoding="utf-8")
+    (js / "chart-themes.js").write_text(chart_files.chart_themes(), encoding="utf-8")
     return BuildResult(dataset.release.date, {rel: page for rel, (_, page) in pages.items()}, sorted(charts),
                        dataset.warnings, {"generate": time.perf_counter() - started})
 
@@ -83,37 +83,12 @@ def site_url(paths: Paths) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def role_files(tables, views, url: str) -> dict[str, bytes]:
-    """Per role: its preview image, the CSV of every figure on its page, embeddable cards
-    (headline and per level), and redirects from former slugs."""
-    release = tables.release.version
-    out: dict[str, bytes] = {}
-    for view in views:
-        slug, name = view.slug, view.role.name
-        head = tables.by_id[view.headline]
-        out[f"roles/{slug}/preview.png"] = cards.preview_png(
-            name, text.figure(head), cards.figure_caption(head, tables))
-        columns, rows = roles.figure_rows(view, tables)
-        out[f"roles/{slug}/{slug}-salary-figures.csv"] = export.csv_text(columns, rows).encode()
-        page = f"{url}roles/{slug}/"
-        out[f"embed/{slug}/index.html"] = cards.card_html(
-            name, None, head, 0, tables, page, release).encode()
-        for level, ids in view.levels:
-            figures = [tables.by_id[i] for i in ids]
-            out[f"embed/{slug}/{level.id}/index.html"] = cards.card_html(
-                name, level.name, cards.primary(figures), len(figures) - 1, tables,
-                f"{page}#{level.id}", release).encode()
-        for old in filter(None, (view.role.former_slugs or "").split(";")):
-            out[f"roles/{old}/index.html"] = cards.redirect_html(page).encode()
-    return out
-
-
 def location_files(tables, places) -> dict[str, bytes]:
     """The CSV of every state and metro page."""
     out = {}
     for view in places:
         columns, rows = locations.csv_rows(view, tables)
-        out[f"locations/{view.slug}/{view.slug}-wages.csv"] = export.csv_text(columns, rows).encode()
+        out[f"locations/{view.slug}/{view.slug}-wages.csv"] = csv_text(columns, rows).encode()
     return out
 
 

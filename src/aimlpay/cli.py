@@ -19,7 +19,7 @@ def _fail_on_invalid(err: InvalidData) -> None:
     for problem in err.problems:
         click.echo(str(problem), err=True)
     n = len(err.problems)
-    click.echo(f"\n{n} problem{'s' if n != 1 else ''} in the data; nothing was written. "
+    click.echo(f"\n{n} problem{'s' if n != 1 else ''} in {err.what}; nothing was written. "
                "Fix them and run again.", err=True)
     sys.exit(1)
 
@@ -62,6 +62,18 @@ def build(paths: Paths) -> None:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"Built {paths.site} ({len(result.pages)} pages, {len(result.charts)} charts) in "
                + ", ".join(f"{k} {v:.1f}s" for k, v in result.seconds.items()))
+
+
+@main.command()
+@click.pass_obj
+def docs(paths: Paths) -> None:
+    """Rewrite the column tables of data/README.md from the models in schemas.py."""
+    from .column_docs import readme_text
+    readme = paths.data / "README.md"
+    current = readme.read_text(encoding="utf-8")
+    updated = readme_text(current)
+    readme.write_text(updated, encoding="utf-8")
+    click.echo(f"{'updated' if updated != current else 'unchanged'} data/README.md")
 
 
 @main.command("import-bls")

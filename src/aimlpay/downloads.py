@@ -9,40 +9,35 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 from pydantic import BaseModel
 
-from .export import csv_text, dumps
+from .column_docs import table_description
+from .serialise import csv_text, dumps
 from .schemas import (Figure, Level, Location, OewsArea, OewsEstimate, OewsIndustry,
-                      OewsOccupation, Role, Source)
+                      OewsOccupation, Role, Source, Topic)
 from .validate import Dataset
+from .vocabulary import plain
 
-# name -> (model, key columns, what one row is, where the rows are in a Dataset)
-TABLES: dict[str, tuple[type[BaseModel], list[str], str, str]] = {
-    "figures": (Figure, ["id"], "One figure as a source document states it, with its "
-                "citation.", "figures"),
-    "roles": (Role, ["slug"], "A role the sources give figures for.", "roles"),
-    "levels": (Level, ["id"], "An experience band or a Pave job level.", "levels"),
-    "locations": (Location, ["id"], "A country, US state, metro area or remote work.",
-                  "locations"),
-    "sources": (Source, ["id"], "A source document every figure cites (the seeds/ registry).",
-                "sources"),
-    "oews-estimates": (OewsEstimate, ["area_code", "industry_code", "soc_code"],
-                       "Official BLS OEWS estimates for one area, industry and occupation, as "
-                       "BLS published them; empty cells are listed in not_released.", "oews"),
-    "oews-areas": (OewsArea, ["area_code"], "A BLS OEWS area: the nation, a state or a "
-                   "metropolitan area.", "oews_areas"),
-    "oews-occupations": (OewsOccupation, ["soc_code"], "A Standard Occupational "
-                         "Classification occupation.", "oews_occupations"),
-    "oews-industries": (OewsIndustry, ["industry_code"], "A BLS industry code.",
-                        "oews_industries"),
+# name -> (model, key columns, where the rows are in a Dataset). What one row is and what
+# each column means come from the model (schemas.py), like everything else about a table.
+TABLES: dict[str, tuple[type[BaseModel], list[str], str]] = {
+    "figures": (Figure, ["id"], "figures"),
+    "roles": (Role, ["slug"], "roles"),
+    "levels": (Level, ["id"], "levels"),
+    "locations": (Location, ["id"], "locations"),
+    "topics": (Topic, ["id"], "topics"),
+    "sources": (Source, ["id"], "sources"),
+    "oews-estimates": (OewsEstimate, ["area_code", "industry_code", "soc_code"], "oews"),
+    "oews-areas": (OewsArea, ["area_code"], "oews_areas"),
+    "oews-occupations": (OewsOccupation, ["soc_code"], "oews_occupations"),
+    "oews-industries": (OewsIndustry, ["industry_code"], "oews_industries"),
 }
 FOREIGN_KEYS = {
-    "figures": [("source", "sources", "id"), ("role", "roles", "slug"),
+    "figures": [("source", "sources", "id"), ("topic", "topics", "id"),
+                ("role", "roles", "slug"),
                 ("baseline", "roles", "slug"), ("level", "levels", "id"),
                 ("location", "locations", "id")],
     "oews-estimates": [("area_code", "oews-areas", "area_code"),
@@ -61,8 +56,8 @@ class DataFile:
 
 
 def _cell(value):
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
+    if isinstance(value, float):
+        return plain(value)
     if isinstance(value, list):
         return " | ".join(value)
     if value is not None and not isinstance(value, (str, int, float)):
@@ -71,7 +66,7 @@ def _cell(value):
 
 
 def table_rows(ds: Dataset, name: str) -> tuple[list[str], list[dict]]:
-    model, _, _, attribute = TABLES[name]
+    model, _, attribute = TABLES[name]
     records = getattr(ds, attribute).values()
     columns = list(model.model_fields)
     return columns, [{c: _cell(getattr(r, c)) for c in columns} for r in records]
@@ -86,6 +81,8 @@ def _field(name: str, prop: dict, required: bool) -> dict:
     if spec.get("format") == "date":
         kind = "date"
     field = {"name": name, "type": kind}
+    if prop.get("description"):
+        field["description"] = prop["description"]
     constraints = {}
     if required:
         constraints["required"] = True
@@ -108,7 +105,7 @@ def _field(name: str, prop: dict, required: bool) -> dict:
 def descriptor(ds: Dataset, files: list[DataFile]) -> dict:
     resources = []
     for f in files:
-        model, key, description, _ = TABLES[f.name]
+        model, key, _ = TABLES[f.name]
         schema = model.model_json_schema()
         required = set(schema.get("required", []))
         table_schema = {
@@ -121,7 +118,7 @@ def descriptor(ds: Dataset, files: list[DataFile]) -> dict:
                 for col, res, ref in FOREIGN_KEYS[f.name]]
         resources.append({"name": f.name, "path": f.path, "profile": "tabular-data-resource",
                           "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-                          "description": description, "schema": table_schema})
+                          "description": f.description, "schema": table_schema})
     release = ds.release
     return {
         "profile": "tabular-data-package",
@@ -148,29 +145,15 @@ class Downloads:
 def make(ds: Dataset) -> Downloads:
     """Every download, in memory (nothing is written here)."""
     files, texts = [], {}
-    for name, (_, _, description, _) in TABLES.items():
+    for name, (model, _, _) in TABLES.items():
         columns, rows = table_rows(ds, name)
         texts[f"{name}.csv"] = csv_text(columns, rows)
-        files.append(DataFile(name, f"{name}.csv", len(rows), columns, description))
+        files.append(DataFile(name, f"{name}.csv", len(rows), columns, table_description(model)))
     package = descriptor(ds, files)
     texts["datapackage.json"] = dumps(package) + "\n"
     contents = {name: text.encode("utf-8") for name, text in texts.items()}
     contents[zip_name(ds)] = _zip(texts, ds.release.date)
     return Downloads(files, zip_name(ds), contents, package)
-
-
-def column_help(readme: Path) -> dict[str, str]:
-    """Column meanings from the `figures.csv` table of data/README.md, the one place they
-    are written down, so the download page and the README cannot disagree."""
-    help_, in_table = {}, False
-    for line in readme.read_text(encoding="utf-8").splitlines():
-        if line.startswith("## "):
-            in_table = line.strip() == "## `figures.csv`"
-        elif in_table and line.startswith("| `"):
-            cells = [c.strip() for c in line.strip("|").split("|")]
-            for name in re.findall(r"`(\w+)`", cells[0]):
-                help_[name] = cells[-1].replace("`", "")
-    return help_
 
 
 def zip_name(ds: Dataset) -> str:

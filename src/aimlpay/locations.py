@@ -9,11 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .schemas import OEWS_MEASURES, OewsArea
-from .tables import MAPPED_SOC, Tables
-
-NATIONAL = "0000000"
-ALL = "000000"
-WAGES = ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90")
+from .tables import Tables
+from .vocabulary import ALL_INDUSTRIES, MAPPED_SOC, NATIONAL, OFFICIAL_SOURCE, PERCENTILES, plain
 
 
 @dataclass
@@ -29,8 +26,8 @@ class LocationView:
 
 
 def _released(t: Tables, area: str, soc: str) -> bool:
-    e = t.oews_by_key.get((area, ALL, soc))
-    return e is not None and any(getattr(e, m) is not None for m in WAGES)
+    e = t.oews_by_key.get((area, ALL_INDUSTRIES, soc))
+    return e is not None and any(getattr(e, m) is not None for m in PERCENTILES)
 
 
 def views(t: Tables) -> list[LocationView]:
@@ -44,7 +41,7 @@ def views(t: Tables) -> list[LocationView]:
             continue
         # Every mapped occupation BLS has a row for is shown, withheld values included: an
         # estimate that was not released is said so, not left out.
-        socs = [s for s in MAPPED_SOC if (area.area_code, ALL, s) in t.oews_by_key]
+        socs = [s for s in MAPPED_SOC if (area.area_code, ALL_INDUSTRIES, s) in t.oews_by_key]
         view = LocationView(area, socs)
         if area.areatype == "metro":
             view.state = states.get(area.state_code)
@@ -66,18 +63,12 @@ def csv_rows(view: LocationView, t: Tables) -> tuple[list[str], list[dict]]:
     rows = []
     for soc in view.socs:
         for area in (view.area.area_code, NATIONAL):
-            e = t.oews_by_key[(area, ALL, soc)]
+            e = t.oews_by_key[(area, ALL_INDUSTRIES, soc)]
             a = t.oews_areas[area]
             rows.append({"Area": a.name, "Area type": a.areatype,
                          "Occupation": t.oews_occupations[soc].name, "SOC code": soc,
-                         **{m: _plain(getattr(e, m)) for m in OEWS_MEASURES},
+                         **{m: plain(getattr(e, m)) for m in OEWS_MEASURES},
                          "Not released": (e.not_released or "").replace(";", ", ") or None,
                          "Top-coded (at or above)": (e.top_coded or "").replace(";", ", ") or None,
-                         "Source": t.sources["bls-oews"].label})
+                         "Source": t.sources[OFFICIAL_SOURCE].label})
     return columns, rows
-
-
-def _plain(v):
-    if v is None:
-        return None
-    return int(v) if float(v).is_integer() else v

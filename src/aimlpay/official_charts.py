@@ -1,7 +1,8 @@
 """Charts of the official BLS OEWS estimates: national percentiles, a state map, top metros.
 
-Same rules as charts.py: one theme, records in data.values equal to the chart's CSV. The map's
-state shapes come from data/geo (committed TopoJSON), never from the network.
+Same rules as every chart (chart_builder.py): records in data.values equal to the chart's CSV,
+and no colours of their own: marks name a style that chart_theme.py defines for both palettes.
+The map's state shapes come from data/geo (committed TopoJSON), never from the network.
 """
 from __future__ import annotations
 
@@ -10,13 +11,12 @@ import json
 import altair as alt
 import pandas as pd
 
-from .charts import AXIS_LABELS, FIT_WIDTH, Chart, _records, _spec
-from .tables import MAPPED_SOC, Tables
+from .chart_builder import Chart, records_of, spec_of
+from .chart_theme import AXIS_LABELS, FIT_WIDTH
+from .tables import Tables
+from .vocabulary import MAPPED_SOC, OFFICIAL_SOURCE as SOURCE, PERCENTILE_TITLES, PICKER_SOC
 
-SOURCE = "bls-oews"
-PERCENTILE_COLUMNS = {"annual_p10": "10th percentile (USD)", "annual_p25": "25th percentile (USD)",
-                      "annual_median": "Median (USD)", "annual_p75": "75th percentile (USD)",
-                      "annual_p90": "90th percentile (USD)"}
+PERCENTILE_COLUMNS = {m: f"{title} (USD)" for m, title in PERCENTILE_TITLES.items()}
 
 
 def _status(row) -> str:
@@ -49,7 +49,7 @@ def national_percentiles(t: Tables) -> Chart:
     o = t.oews
     sel = o[o.areatype == "national"].sort_values("annual_median", ascending=False)
     rows = _rows(t, sel, "Area")
-    records = _records(rows)
+    records = records_of(rows)
     order = list(rows["Occupation"])
     tooltip = ([alt.Tooltip("Occupation:N"), alt.Tooltip("SOC code:N")]
                + [alt.Tooltip(f"{c}:Q", format="$,.0f") for c in PERCENTILE_COLUMNS.values()]
@@ -61,11 +61,11 @@ def national_percentiles(t: Tables) -> Chart:
     x = lambda c: alt.X(f"{c}:Q", axis=_usd("Annual wage (USD)"),  # noqa: E731
                         scale=alt.Scale(zero=False))
     chart = alt.layer(
-        base.mark_rule(strokeWidth=2, color="#8c93a3").encode(
+        base.mark_rule(strokeWidth=2, style="official-whisker").encode(
             x=x("10th percentile (USD)"), x2="90th percentile (USD):Q"),
-        base.mark_bar(height=14, color="#56B4E9").encode(
+        base.mark_bar(height=14, style="official-box").encode(
             x=x("25th percentile (USD)"), x2="75th percentile (USD):Q"),
-        base.mark_tick(thickness=3, size=22, color="#D55E00").encode(x=x("Median (USD)")),
+        base.mark_tick(thickness=3, size=22, style="official-median").encode(x=x("Median (USD)")),
         data=alt.Data(values=records),
     ).properties(
         width="container", height=max(120, 34 * len(records)), autosize=FIT_WIDTH,
@@ -76,13 +76,13 @@ def national_percentiles(t: Tables) -> Chart:
                     "occupations closest to AI/ML and software work, with all occupations for "
                     "context, highest median first.")
     return Chart("bls-national-percentiles", "Official annual wages by occupation",
-                 chart.to_dict()["description"], _spec(chart), list(rows.columns), records,
+                 chart.to_dict()["description"], spec_of(chart), list(rows.columns), records,
                  (SOURCE,))
 
 
 def _occupation_picker(t: Tables) -> alt.Parameter:
     names = [t.oews_occupations[s].name for s in MAPPED_SOC]
-    return alt.param(name="occupation", value=t.oews_occupations["15-1252"].name,
+    return alt.param(name="occupation", value=t.oews_occupations[PICKER_SOC].name,
                      bind=alt.binding_select(options=names, name="Occupation "))
 
 
@@ -92,16 +92,15 @@ def state_map(t: Tables, geo: dict) -> Chart:
         ["soc_code", "area_name"])
     rows = _rows(t, sel, "State")
     rows.insert(1, "FIPS code", sel.state_code.values)
-    records = _records(rows)
+    records = records_of(rows)
     picker = _occupation_picker(t)
     states = alt.NamedData(name="us-states", format=alt.DataFormat(type="topojson",
                                                                     feature="states"))
-    outline = alt.Chart(states).mark_geoshape(fill="#9aa0ac", fillOpacity=0.25,
-                                              stroke="#9aa0ac", strokeWidth=0.5)
+    outline = alt.Chart(states).mark_geoshape(strokeWidth=0.5, style="map-outline")
     filled = alt.Chart().transform_filter(alt.datum.Occupation == picker).transform_filter(
         "isValid(datum['Median (USD)'])").transform_lookup(
         lookup="FIPS code", from_=alt.LookupData(data=states, key="id"), as_="geo").mark_geoshape(
-        stroke="#ffffff", strokeWidth=0.5).encode(
+        strokeWidth=0.5, style="map-state").encode(
         shape="geo:G",
         color=alt.Color("Median (USD):Q", title="Median annual wage",
                         scale=alt.Scale(scheme="blues"),
@@ -120,7 +119,7 @@ def state_map(t: Tables, geo: dict) -> Chart:
         description="A map of the United States shading each state by the official median "
                     "annual wage of the chosen occupation; states where BLS did not release "
                     "an estimate are grey.")
-    spec = _spec(chart)
+    spec = spec_of(chart)
     spec["datasets"] = {"us-states": geo}      # shapes ship inside the spec, not fetched
     # Every state outline at full precision makes a 1 MB SVG: the static fallback is a PNG.
     return Chart("bls-state-map", "Median annual wage by state", chart.to_dict(
@@ -133,7 +132,7 @@ def top_metros(t: Tables, per_occupation: int = 15) -> Chart:
     sel = (sel.sort_values(["soc_code", "annual_median", "area_name"], ascending=[True, False, True])
            .groupby("soc_code").head(per_occupation))
     rows = _rows(t, sel, "Metro area")
-    records = _records(rows)
+    records = records_of(rows)
     picker = _occupation_picker(t)
     base = alt.Chart().transform_filter(alt.datum.Occupation == picker).encode(
         y=alt.Y("Metro area:N", sort=alt.EncodingSortField("Median (USD)", order="descending"),
@@ -144,10 +143,10 @@ def top_metros(t: Tables, per_occupation: int = 15) -> Chart:
                  alt.Tooltip("75th percentile (USD):Q", format="$,.0f"),
                  alt.Tooltip("Employment:Q", format=",.0f"), alt.Tooltip("Status:N")])
     chart = alt.layer(
-        base.mark_bar(height=12, color="#56B4E9").encode(
+        base.mark_bar(height=12, style="official-box").encode(
             x=alt.X("25th percentile (USD):Q", axis=_usd("Annual wage (USD)"),
                     scale=alt.Scale(zero=False)), x2="75th percentile (USD):Q"),
-        base.mark_tick(thickness=3, size=18, color="#D55E00").encode(x="Median (USD):Q"),
+        base.mark_tick(thickness=3, size=18, style="official-median").encode(x="Median (USD):Q"),
         data=alt.Data(values=records),
     ).add_params(picker).properties(
         width="container", height=22 * per_occupation, autosize=FIT_WIDTH,
@@ -157,7 +156,7 @@ def top_metros(t: Tables, per_occupation: int = 15) -> Chart:
         description="The metro areas with the highest official median annual wage for the "
                     "chosen occupation, with the middle half of wages around each median.")
     return Chart("bls-top-metros", "Highest-paying metro areas", chart.to_dict()["description"],
-                 _spec(chart), list(rows.columns), records, (SOURCE,))
+                 spec_of(chart), list(rows.columns), records, (SOURCE,))
 
 
 def make_all(t: Tables, geo_path) -> dict[str, Chart]:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .vocabulary import plain
+
 NO_VALUE = object()  # a Problem about something absent has no "got"
 
 
@@ -10,23 +12,29 @@ NO_VALUE = object()  # a Problem about something absent has no "got"
 class Problem:
     file: str            # relative to the project root, e.g. "data/figures.csv"
     line: int            # 1-based line in that file (0 when the file itself is missing)
-    column: str          # column (CSV) or key (YAML); "-" when the whole file/row is at fault
+    column: str | None   # column (CSV) or key (YAML); "-" for the whole row; None for pages
     message: str
     got: object = NO_VALUE
 
     def __str__(self) -> str:
-        text = f"{self.file}:{self.line}:{self.column}: {self.message}"
+        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column is not None else "")
+        text = f"{where}: {self.message}"
         got = self.got
         if got is not NO_VALUE:
-            if isinstance(got, float) and got.is_integer():
-                got = int(got)          # 120000, as the maintainer wrote it, not 120000.0
+            got = plain(got)            # 120000, as the maintainer wrote it, not 120000.0
             text += f" (got {got!r})" if isinstance(got, str) else f" (got {got})"
         return text
 
 
 class InvalidData(Exception):
     """The dataset has problems; nothing was written. Carries every problem found."""
+    what = "the data"
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column, p.message))
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column or "", p.message))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class InvalidPages(InvalidData):
+    """Pages (site_src/, templates/) ask for figures or values the data does not have."""
+    what = "the pages"

@@ -9,15 +9,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from . import text
 from .schemas import PAY_MEASURES, Figure, Level, Role
-from .tables import Tables, years_text
+from .tables import Tables
+from .vocabulary import (ALL_INDUSTRIES, MEASURE_NAMES, NATIONAL, OFFICIAL_SOURCE,
+                         SCHEMA_PERCENTILES, STATISTIC_NAMES, figure, plain, years_text)
 
 BASELINE = "software-engineer"
 PREMIUMS = ("premium_pct", "premium_usd")
-MEASURE_NAMES = {"base_salary": "Base salary", "salary": "Annual pay", "total_comp": "Total compensation",
-                 "equity_annual": "Annual equity", "premium_pct": "Premium",
-                 "premium_usd": "Premium", "stock_comp": "Stock compensation"}
 
 
 @dataclass
@@ -134,7 +132,7 @@ def jsonld(view: RoleView, t: Tables, url: str) -> str:
                 "@type": "MonetaryAmountDistribution",
                 "name": f"{MEASURE_NAMES[f.measure]}"
                         + (f", {f.subject}" if f.subject else "") + f" ({src.label})",
-                "currency": "USD", "duration": "P1Y", "median": _plain(f.value)})
+                "currency": "USD", "duration": "P1Y", "median": plain(f.value)})
     official = _official_distribution(role.soc_code, t)
     if official:
         salaries.append(official)
@@ -145,34 +143,25 @@ def jsonld(view: RoleView, t: Tables, url: str) -> str:
     if salaries:
         data["estimatedSalary"] = salaries
     # Inside <script>, "</" could end the element: escape it (and & and >) as JSON escapes.
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-SCHEMA_PERCENTILES = {"annual_p10": "percentile10", "annual_p25": "percentile25",
-                      "annual_median": "median", "annual_p75": "percentile75",
-                      "annual_p90": "percentile90"}
+    serialised = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return serialised.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _official_distribution(soc: str | None, t: Tables) -> dict | None:
     """The official national wage distribution of the role's occupation: real percentiles as
     BLS publishes them; a top-coded or withheld value is left out, never estimated."""
-    e = t.oews_by_key.get(("0000000", "000000", soc)) if soc else None
+    e = t.oews_by_key.get((NATIONAL, ALL_INDUSTRIES, soc)) if soc else None
     if e is None:
         return None
     skip = e.listed("not_released") | e.listed("top_coded")
-    values = {name: _plain(getattr(e, m)) for m, name in SCHEMA_PERCENTILES.items()
+    values = {name: plain(getattr(e, m)) for m, name in SCHEMA_PERCENTILES.items()
               if m not in skip}
     if not values:
         return None
     occupation = t.oews_occupations[soc].name
     return {"@type": "MonetaryAmountDistribution",
-            "name": f"{t.sources['bls-oews'].label}, {occupation}, United States",
+            "name": f"{t.sources[OFFICIAL_SOURCE].label}, {occupation}, United States",
             "currency": "USD", "duration": "P1Y", **values}
-
-
-def _plain(v: float):
-    return int(v) if v.is_integer() else v
 
 
 def figure_rows(view: RoleView, t: Tables) -> tuple[list[str], list[dict]]:
@@ -194,19 +183,15 @@ def figure_rows(view: RoleView, t: Tables) -> tuple[list[str], list[dict]]:
         f = t.by_id[fid]
         rows.append({
             "Section": sections[fid], "Role": t.roles[f.role].name if f.role else None,
-            "Measure": MEASURE_NAMES.get(f.measure, f.measure), "As stated": text.figure(f),
-            "Statistic": text.STATISTIC_NAMES[f.statistic], "Value": _num(f.value),
-            "Low": _num(f.low), "High": _num(f.high), "Unit": f.unit,
+            "Measure": MEASURE_NAMES[f.measure], "As stated": figure(f),
+            "Statistic": STATISTIC_NAMES[f.statistic], "Value": plain(f.value),
+            "Low": plain(f.low), "High": plain(f.high), "Unit": f.unit,
             "Level": t.levels[f.level].name if f.level else None,
             "Years of experience": _years(f), "Location":
                 t.locations[f.location].name if f.location else None,
             "Subject": f.subject, "Year": f.year, "Source": t.sources[f.source].label,
             "Originally from": f.attributed_to, "Source section": f.locator, "Figure id": fid})
     return columns, rows
-
-
-def _num(v):
-    return None if v is None else _plain(v)
 
 
 def _years(f: Figure):

@@ -19,6 +19,7 @@ SOC_PATTERN = r"^\d{2}-\d{4}$"
 CODE_PATTERN = r"^[A-Z]{2}$"
 VERSION_PATTERN = r"^\d{4}\.\d+$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+TOPIC_PATTERN = r"^[a-z][a-z0-9_]*$"
 # What to tell a maintainer whose cell does not match a pattern.
 PATTERN_HINTS = {
     SLUG_PATTERN: "must be lowercase ascii letters, digits and single hyphens, like ml-engineer",
@@ -28,14 +29,13 @@ PATTERN_HINTS = {
     CODE_PATTERN: "must be a two-letter code in capitals, like CA",
     VERSION_PATTERN: "must look like 2026.1",
     SHA256_PATTERN: "must be a SHA-256 hex digest (64 characters 0-9a-f)",
+    TOPIC_PATTERN: "must be lowercase ascii letters, digits and underscores, like pay_by_level",
 }
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=600)]
+TopicId = Annotated[str, StringConstraints(pattern=TOPIC_PATTERN, max_length=40)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
-Topic = Literal["overview", "methodology", "who_hires", "pay_by_level", "premium",
-                "specialization", "location", "companies_industries", "skills_education",
-                "equity_bonus", "attrition", "hiring_demand", "job_architecture"]
 Measure = Literal["base_salary", "total_comp", "salary", "equity_annual", "stock_comp", "bonus",
                   "additional_cash", "hourly_rate", "premium_pct", "premium_usd",
                   "pay_change_pct", "pay_change_usd", "comp_share_pct", "share_pct", "growth_pct", "ratio",
@@ -65,44 +65,101 @@ SHARE_MEASURES = {"share_pct", "comp_share_pct"}
 
 
 class Row(BaseModel):
-    """A CSV row: every column is declared, nothing else is accepted."""
+    """A CSV row: every column is declared, nothing else is accepted.
+
+    Each model's docstring says what one row is, and each field's description what the column
+    means: data/README.md, the downloads page and datapackage.json are generated from them.
+    """
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def column(description: str, required: str | None = None, **field) -> object:
+    """A column's meaning for readers; `required` overrides the README's "yes"/"no" where
+    a column is required only with others ("one of", "with usd")."""
+    extra = {"required_when": required} if required else None
+    return Field(description=description, json_schema_extra=extra, **field)
+
+
+class Topic(Row):
+    """A section of the report: every figure belongs to one."""
+    id: TopicId = column("the topic, as `figures.csv` cites it (`pay_by_level`)")
+    name: Annotated[str, StringConstraints(min_length=1, max_length=120)] = column(
+        "the section's title")
+    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")] = column(
+        "the section's page under `site_src/` (`report/pay-by-level.md`)")
+
+
 class Figure(Row):
-    id: Slug
-    source: Slug
-    locator: Text
-    attributed_to: Text | None = None
-    topic: Topic
-    measure: Measure
-    statistic: Statistic
-    value: Number | None = None
-    low: Number | None = None
-    high: Number | None = None
-    open_high: Literal["true"] | None = None
-    unit: Unit
-    currency: Literal["USD"] | None = None
-    period: Literal["year", "one_time", "hour"] | None = None
-    year: Annotated[str, StringConstraints(pattern=YEAR_PATTERN)]
-    role: Slug | None = None
-    baseline: Slug | None = None
-    level: Slug | None = None
-    years_min: Annotated[int, Field(ge=0, le=60)] | None = None
-    years_max: Annotated[int, Field(ge=0, le=60)] | None = None
-    location: Slug | None = None
-    employer_type: Literal["private", "public"] | None = None
-    subject: Text | None = None
-    note: Text | None = None
+    """One figure as a source document states it, with its citation."""
+    id: Slug = column("unique, lowercase-ascii-hyphen, starts with the source's short name "
+                      "(`hakia-base-senior`)")
+    source: Slug = column("id of a source in `seeds/` (`pave-2025`, `hakia-2026`, "
+                          "`mlguide-blog`, `ik-2026`)")
+    locator: Text = column("the section heading of the document the figure comes from, as "
+                           "written there")
+    attributed_to: Text | None = column(
+        "who the document says the figure comes from (`Levels.fyi`, `Signify Technology; "
+        "PayScale; Glassdoor`); `;`-separated", default=None)
+    topic: TopicId = column("the report section it belongs to: an id in `topics.csv`")
+    measure: Measure = column("what is measured (see the list of measures)")
+    statistic: Statistic = column(
+        "how the source states it: `range`, `average`, `median`, `midpoint`, `up_to`, "
+        "`at_least`, `more_than`, `nearly`, `approx`, `exact`, `rank`")
+    value: Number | None = column("the figure, for every statistic except `range`",
+                                  required="one of", default=None)
+    low: Number | None = column("the lower end, for `statistic = range`",
+                                required="one of", default=None)
+    high: Number | None = column("the upper end, for `statistic = range` (at least `low`)",
+                                 required="one of", default=None)
+    open_high: Literal["true"] | None = column(
+        "`true` when the source writes the top of a `range` or an `up_to` figure with a `+` "
+        "or \"or more\" (`$743,000+`)", default=None)
+    unit: Unit = column("`usd`, `usd_per_hour`, `pct`, `ratio`, `multiple`, `count`, `rank`, "
+                        "`years`, `percentile`")
+    currency: Literal["USD"] | None = column("`USD` for amounts of money",
+                                             required="with usd", default=None)
+    period: Literal["year", "one_time", "hour"] | None = column(
+        "`year` (annual pay), `one_time` (sign-on bonus, grant), `hour`", default=None)
+    year: Annotated[str, StringConstraints(pattern=YEAR_PATTERN)] = column(
+        "the year the figure refers to as the document gives it (`2025`, `2025-2026`); the "
+        "document's publication year when it gives none; `n.d.` for an undated document")
+    role: Slug | None = column("slug in `roles.csv` (whose pay or premium it is)",
+                               default=None)
+    baseline: Slug | None = column("slug in `roles.csv` the premium is measured against "
+                                   "(premiums only)", default=None)
+    level: Slug | None = column("id in `levels.csv`", default=None)
+    years_min: Annotated[int, Field(ge=0, le=60)] | None = column(
+        "fewest years of experience the source attaches to the level", default=None)
+    years_max: Annotated[int, Field(ge=0, le=60)] | None = column(
+        "most years of experience the source attaches to the level (empty: \"and more\")",
+        default=None)
+    location: Slug | None = column("id in `locations.csv`", default=None)
+    employer_type: Literal["private", "public"] | None = column(
+        "`private` or `public` (Pave's split)", default=None)
+    subject: Text | None = column(
+        "the item within the topic, in short neutral words: a company (`Google`), an "
+        "industry, a skill, a degree, a company-size band, a job type, what a sample size "
+        "counts", default=None)
+    group: Slug | None = column(
+        "a stable key gathering figures that a chart or list shows together (`skill`, "
+        "`education`, `posting-requirement`, `company-pay`); charts select by it, never by "
+        "the wording of `subject`", default=None)
+    note: Text | None = column("context in our own words (never a sentence copied from the "
+                               "source)", default=None)
 
 
 class Role(Row):
-    slug: Slug
-    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
-    family: Literal["ai_ml", "software", "data", "management"]
-    soc_code: Annotated[str, StringConstraints(pattern=SOC_PATTERN)] | None = None
-    description: Text
-    former_slugs: str | None = None
+    """A role the sources give figures for."""
+    slug: Slug = column("lowercase-ascii-hyphen; the page URL (`roles/<slug>/`)")
+    name: Annotated[str, StringConstraints(min_length=1, max_length=120)] = column(
+        "the role's name as pages show it")
+    family: Literal["ai_ml", "software", "data", "management"] = column(
+        "`ai_ml`, `software`, `data` or `management`")
+    soc_code: Annotated[str, StringConstraints(pattern=SOC_PATTERN)] | None = column(
+        "the closest official (SOC) occupation, if any", default=None)
+    description: Text = column("one or two sentences written for this site")
+    former_slugs: str | None = column("`;`-separated old slugs that must keep redirecting",
+                                      default=None)
 
     @field_validator("former_slugs")
     @classmethod
@@ -115,41 +172,58 @@ class Role(Row):
 
 
 class Level(Row):
-    id: Slug
-    name: Annotated[str, StringConstraints(min_length=1, max_length=60)]
-    scheme: Literal["experience", "pave"]
-    sort: int
-    description: Text
+    """An experience band or a Pave job level."""
+    id: Slug = column("the level; also its anchor on a role page (`#senior`)")
+    name: Annotated[str, StringConstraints(min_length=1, max_length=60)] = column(
+        "the level's name as pages show it")
+    scheme: Literal["experience", "pave"] = column(
+        "`experience` for the entry…principal bands, `pave` for Pave's P1–P6 / M3–M6 job "
+        "levels")
+    sort: int = column("display order")
+    description: Text = column("what the level means")
 
 
 class Location(Row):
-    id: Slug
-    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
-    kind: Literal["world", "country", "state", "metro", "region", "remote"]
-    state: Annotated[str, StringConstraints(pattern=CODE_PATTERN)] | None = None
-    country: Annotated[str, StringConstraints(pattern=CODE_PATTERN)] | None = None
+    """A country, US state, metro area or remote work."""
+    id: Slug = column("the location")
+    name: Annotated[str, StringConstraints(min_length=1, max_length=120)] = column(
+        "its name as pages show it")
+    kind: Literal["world", "country", "state", "metro", "region", "remote"] = column(
+        "`country`, `state`, `metro`, `region`, `remote` or `world`")
+    state: Annotated[str, StringConstraints(pattern=CODE_PATTERN)] | None = column(
+        "two-letter code of the state, or of the main state for a metro", default=None)
+    country: Annotated[str, StringConstraints(pattern=CODE_PATTERN)] | None = column(
+        "ISO 3166 alpha-2 country code", default=None)
 
 
 class Source(BaseModel):
-    """One entry of the seeds/ registry (one YAML file per source document)."""
+    """A source document every figure cites (the seeds/ registry, one YAML file each)."""
     model_config = ConfigDict(extra="forbid", frozen=True)
-    id: Slug
-    title: Text
-    publisher: Text
-    short_name: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    author: Text
-    date: Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
-    kind: Literal["primary_dataset", "official_statistics", "secondary_article"]
-    url: HttpUrl | None = None
-    document: Text
-    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]
-    covers: Text
-    method: Text
-    caveats: list[Text] = []
+    id: Slug = column("the source, as `figures.csv` cites it; also the YAML file's name")
+    title: Text = column("the document's title")
+    publisher: Text = column("who published it")
+    short_name: Annotated[str, StringConstraints(min_length=1, max_length=40)] = column(
+        "the name inline citations use (`Hakia`)")
+    author: Text = column("who wrote it, as the document says")
+    date: Annotated[str, StringConstraints(pattern=DATE_PATTERN)] = column(
+        "publication date (`2025`, `2025-05` or `2025-05-15`), or `n.d.` when undated")
+    kind: Literal["primary_dataset", "official_statistics", "secondary_article"] = column(
+        "`primary_dataset`, `official_statistics` or `secondary_article`")
+    url: HttpUrl | None = column("the document's web address, where the document states one",
+                                 default=None)
+    document: Text = column("the file the figures were read from")
+    sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] = column(
+        "SHA-256 of that file, so the copy the figures came from can be checked")
+    covers: Text = column("what the document covers")
+    method: Text = column("how its figures were produced, as far as it says")
+    caveats: list[Text] = column("limits a reader should know, `|`-separated", default=[])
     # For official statistics written by an importer: the release and its input files.
-    edition: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
-    release: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+$")] | None = None
-    inputs: dict[str, Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]] | None = None
+    edition: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = column(
+        "the edition of official statistics (`May 2025`)", default=None)
+    release: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+$")] | None = column(
+        "the publisher's release code (`2025A01`)", default=None)
+    inputs: dict[str, Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]] | None = column(
+        "SHA-256 of every input file of an imported release", default=None)
 
     @field_validator("url", mode="before")
     @classmethod
@@ -188,43 +262,61 @@ class Release(BaseModel):
 
 OEWS_MEASURES = ("employment", "employment_rse", "annual_mean", "wage_rse", "annual_p10",
                  "annual_p25", "annual_median", "annual_p75", "annual_p90")
-PERCENTILES = ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90")
 Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
+AreaCode = Annotated[str, StringConstraints(pattern=r"^\d{7}$")]
+IndustryCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Z-]{6}$")]
+SocCode = Annotated[str, StringConstraints(pattern=SOC_PATTERN)]
+_WAGE = "annual wage, {}, in USD (empty when listed in `not_released`)"
+
+
 class OewsArea(Row):
-    area_code: Annotated[str, StringConstraints(pattern=r"^\d{7}$")]
-    areatype: Literal["national", "state", "metro"]
-    state_code: Annotated[str, StringConstraints(pattern=r"^\d{2}$")]
-    name: Text
-    slug: Slug
+    """A BLS OEWS area: the nation, a state or a metropolitan area."""
+    area_code: AreaCode = column("BLS area code (`0000000` is the United States)")
+    areatype: Literal["national", "state", "metro"] = column("`national`, `state` or `metro`")
+    state_code: Annotated[str, StringConstraints(pattern=r"^\d{2}$")] = column(
+        "FIPS code of the state (of the main state for a metro area)")
+    name: Text = column("the area's name as BLS writes it")
+    slug: Slug = column("the area's page (`locations/<slug>/`)")
 
 
 class OewsOccupation(Row):
-    soc_code: Annotated[str, StringConstraints(pattern=SOC_PATTERN)]
-    name: Text
+    """A Standard Occupational Classification occupation."""
+    soc_code: SocCode = column("SOC code (`15-1221`)")
+    name: Text = column("the occupation's name as BLS writes it")
 
 
 class OewsIndustry(Row):
-    industry_code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z-]{6}$")]
-    name: Text
+    """A BLS industry code."""
+    industry_code: IndustryCode = column("BLS industry code (`000000` is all industries)")
+    name: Text = column("the industry's name as BLS writes it")
 
 
 class OewsEstimate(Row):
-    area_code: Annotated[str, StringConstraints(pattern=r"^\d{7}$")]
-    industry_code: Annotated[str, StringConstraints(pattern=r"^[0-9A-Z-]{6}$")]
-    soc_code: Annotated[str, StringConstraints(pattern=SOC_PATTERN)]
-    employment: Annotated[int, Field(ge=0)] | None = None
-    employment_rse: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
-    annual_mean: Positive | None = None
-    wage_rse: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
-    annual_p10: Positive | None = None
-    annual_p25: Positive | None = None
-    annual_median: Positive | None = None
-    annual_p75: Positive | None = None
-    annual_p90: Positive | None = None
-    not_released: str | None = None
-    top_coded: str | None = None
+    """Official BLS OEWS estimates for one area, industry and occupation, as BLS published
+    them; empty cells are listed in not_released."""
+    area_code: AreaCode = column("BLS area code, in `oews-areas.csv`")
+    industry_code: IndustryCode = column("BLS industry code, in `oews-industries.csv`")
+    soc_code: SocCode = column("SOC code, in `oews-occupations.csv`")
+    employment: Annotated[int, Field(ge=0)] | None = column("employment, rounded by BLS",
+                                                              default=None)
+    employment_rse: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = column(
+        "relative standard error of the employment estimate, in percent", default=None)
+    annual_mean: Positive | None = column(_WAGE.format("mean"), default=None)
+    wage_rse: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = column(
+        "relative standard error of the mean wage, in percent", default=None)
+    annual_p10: Positive | None = column(_WAGE.format("10th percentile"), default=None)
+    annual_p25: Positive | None = column(_WAGE.format("25th percentile"), default=None)
+    annual_median: Positive | None = column(_WAGE.format("median"), default=None)
+    annual_p75: Positive | None = column(_WAGE.format("75th percentile"), default=None)
+    annual_p90: Positive | None = column(_WAGE.format("90th percentile"), default=None)
+    not_released: str | None = column(
+        "`;`-separated columns BLS did not release (estimate below its standards)",
+        default=None)
+    top_coded: str | None = column(
+        "`;`-separated wage columns at BLS's top code: the value is a floor (\"at or "
+        "above\")", default=None)
 
     @property
     def key(self) -> tuple[str, str, str]:
@@ -236,6 +328,7 @@ class OewsEstimate(Row):
 
 # data/<file> -> the model of one row, in the order they are loaded.
 TABLES: dict[str, type[Row]] = {
+    "topics.csv": Topic,
     "roles.csv": Role,
     "levels.csv": Level,
     "locations.csv": Location,

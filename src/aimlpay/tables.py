@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import text
 from .schemas import Figure, Level, Location, Release, Role, Source
+from .vocabulary import ALL_INDUSTRIES, STATISTIC_NAMES, figure, years_text
 from .validate import Dataset
 
 
@@ -29,14 +29,6 @@ class Tables:
     oews_by_key: dict                       # (area, industry, soc) -> OewsEstimate
 
 
-def years_text(f: Figure) -> str:
-    if f.years_min is None:
-        return ""
-    if f.years_max is None:
-        return f"{f.years_min}+"
-    return f"{f.years_min}–{f.years_max}"
-
-
 def make(ds: Dataset) -> Tables:
     source_order = {sid: i for i, sid in enumerate(sorted(ds.sources))}
     records = []
@@ -53,8 +45,8 @@ def make(ds: Dataset) -> Tables:
             "location_name": ds.locations[f.location].name if f.location else None,
             "source_label": ds.sources[f.source].label,
             "source_order": source_order[f.source],
-            "display": text.figure(f),
-            "statistic_name": text.STATISTIC_NAMES[f.statistic],
+            "display": figure(f),
+            "statistic_name": STATISTIC_NAMES[f.statistic],
             "years_text": years_text(f),
         })
     frame = pd.DataFrame.from_records(records)
@@ -63,17 +55,12 @@ def make(ds: Dataset) -> Tables:
                   ds.oews)
 
 
-# The official occupations the site maps to roles, in the order the site shows them.
-MAPPED_SOC = ("15-1221", "15-1252", "15-2051", "11-3021")
-CONTEXT_SOC = ("15-0000", "00-0000")
-
-
 def oews_frame(ds: Dataset) -> pd.DataFrame:
     """Cross-industry estimates (one row per area and occupation) with area and occupation
     names; national rows by industry are left in ds.oews."""
     rows = []
     for (area, industry, soc), e in ds.oews.items():
-        if industry != "000000":
+        if industry != ALL_INDUSTRIES:
             continue
         a = ds.oews_areas[area]
         rows.append({**e.model_dump(), "area_name": a.name, "areatype": a.areatype,

@@ -13,15 +13,17 @@ from pydantic import BaseModel, ValidationError
 from . import load
 from .paths import Paths
 from .problems import NO_VALUE, InvalidData, Problem
-from .schemas import (MEASURE_UNITS, OEWS_MEASURES, PATTERN_HINTS, PAY_MEASURES, PERCENTILES,
+from .schemas import (MEASURE_UNITS, OEWS_MEASURES, PATTERN_HINTS, PAY_MEASURES,
                       SHARE_MEASURES, TABLES, Figure, Level, Location, OewsArea, OewsEstimate,
-                      OewsIndustry, OewsOccupation, Release, Role, Source)
+                      OewsIndustry, OewsOccupation, Release, Role, Source, Topic)
+from .vocabulary import PERCENTILES, plain
 
 
 @dataclass(frozen=True)
 class Dataset:
     release: Release
     sources: dict[str, Source]
+    topics: dict[str, Topic]
     roles: dict[str, Role]
     levels: dict[str, Level]
     locations: dict[str, Location]
@@ -113,14 +115,14 @@ def _check_figure(line: int, f: Figure, problems: list[Problem]) -> None:
         if f.value is not None:
             bad("value", "leave value empty for a range; use low and high", f.value)
         if f.low is not None and f.high is not None and f.low > f.high:
-            bad("high", f"high must be at least low ({_num(f.low)})", _num(f.high))
+            bad("high", f"high must be at least low ({plain(f.low)})", plain(f.high))
     else:
         if f.value is None:
             bad("value", f"a figure stated as {f.statistic!r} needs a value")
         for col in ("low", "high"):
             if getattr(f, col) is not None:
                 bad(col, f"low and high are only for statistic 'range' (this is "
-                         f"{f.statistic!r})", _num(getattr(f, col)))
+                         f"{f.statistic!r})", plain(getattr(f, col)))
         if f.open_high and f.statistic != "up_to":
             bad("open_high", "open_high is only for statistics 'range' and 'up_to'", f.open_high)
 
@@ -138,17 +140,17 @@ def _check_figure(line: int, f: Figure, problems: list[Problem]) -> None:
         if v is None:
             continue
         if money and v <= 0:
-            bad(col, "an amount of money must be positive", _num(v))
+            bad(col, "an amount of money must be positive", plain(v))
         elif f.unit == "pct" and f.measure in SHARE_MEASURES and not 0 <= v <= 100:
-            bad(col, "a share must lie between 0 and 100 (percent)", _num(v))
+            bad(col, "a share must lie between 0 and 100 (percent)", plain(v))
         elif f.unit == "pct" and v < -100:
-            bad(col, "a percentage change cannot fall below -100", _num(v))
+            bad(col, "a percentage change cannot fall below -100", plain(v))
         elif f.unit == "percentile" and not 0 < v < 100:
-            bad(col, "a percentile lies between 0 and 100", _num(v))
+            bad(col, "a percentile lies between 0 and 100", plain(v))
         elif f.unit in ("count", "ratio", "multiple", "years") and v <= 0:
-            bad(col, f"a {f.unit} must be positive", _num(v))
+            bad(col, f"a {f.unit} must be positive", plain(v))
         elif f.unit == "rank" and (v < 1 or v != int(v)):
-            bad(col, "a rank is a whole number from 1", _num(v))
+            bad(col, "a rank is a whole number from 1", plain(v))
 
     if f.years_min is not None and f.years_max is not None and f.years_min > f.years_max:
         bad("years_max", f"years_max must be at least years_min ({f.years_min})", f.years_max)
@@ -168,22 +170,18 @@ def _check_estimate(line: int, e: OewsEstimate, problems: list[Problem], refs: d
             problems.append(Problem(file, line, m, "empty, but not listed in not_released"))
         if not empty and m in missing:
             problems.append(Problem(file, line, m, "listed in not_released but has a value",
-                                    _num(getattr(e, m))))
+                                    plain(getattr(e, m))))
         if empty and m in top:
             problems.append(Problem(file, line, "top_coded", f"{m} is top-coded but empty"))
     values = [(m, getattr(e, m)) for m in PERCENTILES if getattr(e, m) is not None]
     for (m1, v1), (m2, v2) in zip(values, values[1:]):
         if v1 > v2:
-            problems.append(Problem(file, line, m2, f"must be at least {m1} ({_num(v1)})",
-                                    _num(v2)))
+            problems.append(Problem(file, line, m2, f"must be at least {m1} ({plain(v1)})",
+                                    plain(v2)))
     for column, (table, where) in refs.items():
         if getattr(e, column) not in table:
             problems.append(Problem(file, line, column, f"unknown {column}: not in {where}",
                                     getattr(e, column)))
-
-
-def _num(v: float) -> int | float:
-    return int(v) if v == int(v) else v
 
 
 def _load_sources(paths: Paths, problems: list[Problem], broken: set) -> dict[str, Source]:
@@ -232,6 +230,11 @@ def validate(paths: Paths = Paths()) -> Dataset:
     rows = {name: _parse_rows(paths, name, model, problems, broken[name])
             for name, model in TABLES.items()}
 
+    topics: dict[str, Topic] = _unique(rows["topics.csv"], "id", "data/topics.csv", problems)
+    for line, topic in rows["topics.csv"]:
+        if not (paths.site_src / topic.page).is_file():
+            problems.append(Problem("data/topics.csv", line, "page",
+                                    "no such page in site_src/", topic.page))
     roles: dict[str, Role] = _unique(rows["roles.csv"], "slug", "data/roles.csv", problems)
     levels: dict[str, Level] = _unique(rows["levels.csv"], "id", "data/levels.csv", problems)
     locations: dict[str, Location] = _unique(rows["locations.csv"], "id", "data/locations.csv",
@@ -246,6 +249,7 @@ def validate(paths: Paths = Paths()) -> Dataset:
 
     # column -> (valid entries, entries already reported as broken, where they live)
     references = {"source": (sources, broken["seeds"], "seeds/"),
+                  "topic": (topics, broken["topics.csv"], "data/topics.csv"),
                   "role": (roles, broken["roles.csv"], "data/roles.csv"),
                   "baseline": (roles, broken["roles.csv"], "data/roles.csv"),
                   "level": (levels, broken["levels.csv"], "data/levels.csv"),
@@ -278,5 +282,5 @@ def validate(paths: Paths = Paths()) -> Dataset:
     warnings = [f"data/roles.csv:{line}: role {role.slug!r} has no pay figure (an amount in "
                 f"USD) in data/figures.csv, so it gets no page"
                 for line, role in rows["roles.csv"] if role.slug not in paid]
-    return Dataset(release, sources, roles, levels, locations, figures, oews_areas,
+    return Dataset(release, sources, topics, roles, levels, locations, figures, oews_areas,
                    oews_occupations, oews_industries, oews, warnings)

@@ -1,33 +1,18 @@
-"""Files that go beside the pages: each chart's spec, SVG fallback and CSV, and the Vega
-runtime served from the site itself. Output is deterministic: same input, same bytes."""
+"""The files behind each chart: its Vega-Lite spec, static fallback (SVG, or PNG for the map)
+and CSV, plus the Vega runtime and chart theme the site serves itself (no CDN).
+Output is deterministic: same input, same bytes."""
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
-import json
 from pathlib import Path
 
 import vl_convert
 
-from . import text
-from .charts import Chart, theme
+from .chart_builder import Chart
+from .chart_theme import theme
+from .serialise import csv_text, dumps
 
 SVG_WIDTH = 680   # the fallback has no container to fill; an explicit width keeps it crisp
-
-
-def dumps(obj) -> str:
-    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def csv_text(columns: list[str], rows: list[dict]) -> str:
-    """CSV a spreadsheet opens safely: text cells cannot start a formula."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if row[c] is None else text.csv_cell(row[c]) for c in columns])
-    return buf.getvalue()
 
 
 def _cached(cache: Path, key: str, suffix: str, make) -> bytes:

@@ -1,0 +1,71 @@
+"""The one look of every chart, in Material's light (`default`) and dark (`slate`) palettes.
+
+Charts carry no colours of their own: figure charts colour by source (a fixed order, so a
+source keeps its colour everywhere) and official charts name a mark style (`official-box`,
+`map-state`, ...) that each palette defines below.
+"""
+from __future__ import annotations
+
+import altair as alt
+
+FONT = ('-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif')
+# One colour per source (Okabe-Ito, colour-blind safe), in this order; a source not listed
+# takes the next colour. The dark palette lifts the same hues so they read on Material's
+# slate background.
+SOURCE_ORDER = ["pave-2025", "hakia-2026", "mlguide-blog", "ik-2026", "bls-oews"]
+PALETTE = {"light": ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00"],
+           "dark": ["#56B4E9", "#F5A05A", "#3DD6A3", "#E39BC6", "#9AD0F5", "#F0C05A"]}
+# Mark styles of the official charts: whisker (10th-90th percentile), box (25th-75th),
+# median tick, and the map's states.
+OFFICIAL_STYLES = {
+    "light": {"official-whisker": {"color": "#8c93a3"}, "official-box": {"color": "#56B4E9"},
+              "official-median": {"color": "#D55E00"},
+              "map-outline": {"fill": "#9aa0ac", "fillOpacity": 0.25, "stroke": "#9aa0ac"},
+              "map-state": {"stroke": "#ffffff"}},
+    "dark": {"official-whisker": {"color": "#8c93a3"}, "official-box": {"color": "#56B4E9"},
+             "official-median": {"color": "#F5A05A"},
+             "map-outline": {"fill": "#9aa0ac", "fillOpacity": 0.25, "stroke": "#9aa0ac"},
+             "map-state": {"stroke": "#1e2129"}},
+}
+
+# Fill the container's width; height follows the number of rows.
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+
+# Axis labels per unit, short enough for a phone: $150K, $1.5M, 15%, 4M.
+AXIS_LABELS = {
+    "usd": ("datum.value >= 1e9 ? '$' + format(datum.value / 1e9, ',.0f') + 'B' : "
+            "datum.value >= 1e6 ? '$' + format(datum.value / 1e6, ',.1~f') + 'M' : "
+            "'$' + format(datum.value / 1e3, ',.0f') + 'K'"),
+    "pct": "format(datum.value, ',.0f') + '%'",
+    "count": ("datum.value >= 1e6 ? format(datum.value / 1e6, ',.0f') + 'M' : "
+              "format(datum.value, ',.0f')"),
+}
+
+
+def theme(scheme: str) -> dict:
+    """Vega-Lite config for Material's `default` (light) or `slate` (dark) palette."""
+    dark = scheme == "dark"
+    text, muted, grid = (("#e6e8ef", "#b4b9c6", "#3b404d") if dark
+                         else ("#1f2430", "#575d6b", "#e3e6ec"))
+    axis = {"labelColor": muted, "titleColor": text, "gridColor": grid, "domainColor": grid,
+            "tickColor": grid, "labelFont": FONT, "titleFont": FONT, "labelFontSize": 12,
+            "titleFontSize": 12, "titleFontWeight": 600, "labelLimit": 260}
+    return {
+        "background": "transparent",
+        "font": FONT,
+        "padding": {"left": 4, "right": 12, "top": 8, "bottom": 4},
+        "view": {"stroke": None},
+        "title": {"color": text, "subtitleColor": muted, "fontSize": 15, "fontWeight": 600,
+                  "subtitleFontSize": 12, "anchor": "start", "frame": "bounds", "offset": 12},
+        "axis": axis,
+        "axisX": {"titleAnchor": "start"},   # a long title grows rightwards, inside the chart
+        "legend": {"labelColor": muted, "titleColor": text, "labelFont": FONT,
+                   "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 12,
+                   # one entry per line: a row of entries would be clipped on a phone
+                   "orient": "bottom", "direction": "vertical",
+                   "symbolStrokeWidth": 3, "labelLimit": 240},
+        "range": {"category": PALETTE[scheme]},
+        "text": {"color": text, "font": FONT},
+        "bar": {"cornerRadius": 2},
+        "style": OFFICIAL_STYLES[scheme],
+    }

@@ -1,0 +1,28 @@
+"""How files are serialised: one CSV writer for every CSV the project writes (published or
+imported), one JSON writer for every JSON file. Both deterministic: same input, same bytes."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .escape import csv_cell
+
+
+def csv_text(columns: list[str], rows: list[dict], *, for_spreadsheets: bool = True) -> str:
+    """A header and one line per row; a missing value is an empty cell.
+
+    Published files are `for_spreadsheets`: a text cell cannot start a formula. The files
+    the BLS importer writes into data/ keep BLS's values exactly as published instead."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        cells = ["" if row[c] is None else row[c] for c in columns]
+        writer.writerow([csv_cell(v) for v in cells] if for_spreadsheets else cells)
+    return buf.getvalue()
+
+
+def dumps(obj) -> str:
+    """Compact JSON with sorted keys and real UTF-8."""
+    return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
