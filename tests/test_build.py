@@ -187,7 +187,7 @@ def test_each_chart_csv_holds_exactly_the_plotted_rows(built):
 
 
 def test_chart_csv_cells_cannot_start_a_spreadsheet_formula():
-    from aimlpay.export import csv_text
+    from aimlpay.serialise import csv_text
     text = csv_text(["Name", "Value"], [{"Name": "=HYPERLINK(\"x\")", "Value": -10},
                                         {"Name": "@cmd", "Value": 5}])
     rows = list(csv.reader(text.splitlines()))
@@ -272,7 +272,8 @@ def test_figure_fields_on_pages_equal_their_rows(built):
 def test_download_page_links_every_table_the_zip_and_the_data_package(built):
     soup = BeautifulSoup((built.site / "downloads" / "index.html").read_text(), "html.parser")
     links = {a["href"].removeprefix("../") for a in soup.select("article a[href]")}
-    for name in ("figures", "roles", "levels", "locations", "sources", "oews-estimates"):
+    for name in ("figures", "roles", "levels", "locations", "topics", "sources",
+                 "oews-estimates"):
         assert f"data/{name}.csv" in links
     assert "data/datapackage.json" in links
     assert any(link.endswith(".zip") for link in links)
@@ -284,7 +285,7 @@ def test_zip_holds_every_table_and_the_descriptor(built):
     with zipfile.ZipFile(archive) as z:
         names = set(z.namelist())
         assert names == {"figures.csv", "roles.csv", "levels.csv", "locations.csv",
-                         "sources.csv", "oews-estimates.csv", "oews-areas.csv",
+                         "topics.csv", "sources.csv", "oews-estimates.csv", "oews-areas.csv",
                          "oews-occupations.csv", "oews-industries.csv", "datapackage.json"}
         for name in names:
             assert z.read(name) == (built.site / "data" / name).read_bytes()
@@ -299,7 +300,8 @@ def test_data_package_is_valid_frictionless_and_checks_its_links(built, tmp_path
     from frictionless import Package
     report = Package(str(built.site / "data" / "datapackage.json")).validate()
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
-    assert {t.name for t in report.tasks} == {"figures", "roles", "levels", "locations", "sources",
+    assert {t.name for t in report.tasks} == {"figures", "roles", "levels", "locations", "topics",
+                                              "sources",
                                               "oews-estimates", "oews-areas",
                                               "oews-occupations", "oews-industries"}
 

@@ -96,10 +96,12 @@ def duplicate_id(p):
 
 def unknown_topic(p):
     line = set_cell(p, "figures.csv", "hakia-base-entry", "topic", "salaries")
-    return (f"data/figures.csv:{line}:topic: must be one of 'overview', 'methodology', "
-            "'who_hires', 'pay_by_level', 'premium', 'specialization', 'location', "
-            "'companies_industries', 'skills_education', 'equity_bonus', 'attrition', "
-            "'hiring_demand' or 'job_architecture' (got 'salaries')")
+    return f"data/figures.csv:{line}:topic: unknown topic: not in data/topics.csv (got 'salaries')"
+
+
+def topic_without_page(p):
+    line = set_cell(p, "topics.csv", "attrition", "page", "report/churn.md")
+    return f"data/topics.csv:{line}:page: no such page in site_src/ (got 'report/churn.md')"
 
 
 def money_written_as_text(p):
@@ -175,7 +177,8 @@ def short_row(p):
 
 
 CASES = [low_above_high, negative_salary, share_over_100, unknown_role, unknown_source,
-         unknown_level, unknown_location, duplicate_id, unknown_topic, money_written_as_text,
+         unknown_level, unknown_location, duplicate_id, unknown_topic, topic_without_page,
+         money_written_as_text,
          empty_required_cell, range_with_value, wrong_unit_for_measure, money_without_currency,
          missing_column, extra_column, empty_file, not_utf8, url_not_http, slug_escaping_folder,
          short_row]
