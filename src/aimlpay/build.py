@@ -9,6 +9,7 @@ previous site exactly as it was.
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
 import os
 import shutil
 import time
@@ -19,6 +20,7 @@ from pathlib import Path
 from . import (chart_catalogue, chart_files, downloads, locations, official_charts, render,
                role_files, roles, tables as tables_mod)
 from .paths import Paths
+from .problems import InvalidData, Problem
 from .serialise import csv_text
 from .validate import validate
 
@@ -58,8 +60,15 @@ def generate(paths: Paths) -> BuildResult:
         target = paths.docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
+    failed = []
     for chart in charts.values():
-        chart_files.write_chart(chart, paths.docs / "charts", paths.cache / "svg")
+        try:
+            chart_files.write_chart(chart, paths.docs / "charts", paths.cache / "svg")
+        except chart_files.ChartFailed as err:
+            failed.append(Problem("data/figures.csv", 0, "-", f"{err}; its figures: " + ", ".join(
+                str(r.get("Figure id") or r.get("SOC code")) for r in chart.rows[:10])))
+    if failed:
+        raise InvalidData(failed)
     (paths.docs / "data").mkdir()
     for name, content in data_files.contents.items():
         (paths.docs / "data" / name).write_bytes(content)
@@ -119,7 +128,41 @@ def run_mkdocs(paths: Paths, release_date: dt.date, site_dir: Path) -> None:
         mkdocs_build(config)
 
 
+class BuildFailed(Exception):
+    """The build could not run or write its output; the message says why, site/ is intact."""
+
+
+@contextmanager
+def _only_build(paths: Paths):
+    """One build at a time per project folder: a second stops with a message instead of
+    deleting the first one's files under it. The lock is released when the process ends,
+    however it ends."""
+    lock = paths.root / ".aimlpay-build.lock"
+    try:
+        handle = lock.open("a")
+    except OSError as err:
+        raise BuildFailed(f"cannot write in {paths.root} ({err.strerror}): the build writes "
+                          "build/ and site/ there; make the folder writable") from None
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildFailed("another build of this project is running; run again when it "
+                              "has finished (site/ is left to it)") from None
+        yield
+
+
 def build(paths: Paths = Paths()) -> BuildResult:
+    with _only_build(paths):
+        try:
+            return _build(paths)
+        except OSError as err:
+            where = Path(err.filename).relative_to(paths.root) if err.filename and Path(
+                err.filename).is_relative_to(paths.root) else err.filename
+            raise BuildFailed(f"cannot write {where} ({err.strerror}); site/ is unchanged") from None
+
+
+def _build(paths: Paths) -> BuildResult:
     result = generate(paths)
     started = time.perf_counter()
     staging = paths.root / "site.new"

@@ -36,13 +36,30 @@ def _static_spec(chart: Chart) -> dict:
 
 def svg(chart: Chart, cache: Path) -> str:
     spec = _static_spec(chart)
-    return _cached(cache, dumps(spec), ".svg",
-                   lambda: vl_convert.vegalite_to_svg(spec).encode()).decode()
+    return _cached(cache, dumps(spec), ".svg", lambda: converted(
+        f"chart {chart.id!r}", lambda: vl_convert.vegalite_to_svg(spec).encode())).decode()
 
 
 def png(chart: Chart, cache: Path) -> bytes:
     spec = _static_spec(chart)
-    return _cached(cache, dumps(spec), ".png", lambda: vl_convert.vegalite_to_png(spec, scale=2))
+    return _cached(cache, dumps(spec), ".png", lambda: converted(
+        f"chart {chart.id!r}", lambda: vl_convert.vegalite_to_png(spec, scale=2)))
+
+
+class ChartFailed(Exception):
+    """The renderer could not draw a chart (its message says why)."""
+
+
+def converted(what: str, convert):
+    """vl-convert's result, or ChartFailed naming what it was drawing. Its Rust core reports some bad
+    input as a panic (a BaseException), which must not end the build in a traceback."""
+    try:
+        return convert()
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as err:     # noqa: BLE001 - includes pyo3's PanicException
+        raise ChartFailed(f"{what} could not be drawn: "
+                          f"{type(err).__name__}: {str(err)[:200]}") from None
 
 
 def write_chart(chart: Chart, out: Path, cache: Path) -> None:

@@ -53,11 +53,14 @@ def validate(paths: Paths) -> None:
 @click.pass_obj
 def build(paths: Paths) -> None:
     """Validate, generate pages and charts, and build site/ with mkdocs (atomically)."""
-    from .build import build as run
+    from .build import BuildFailed, build as run
     try:
         result = run(paths)
     except InvalidData as err:
         _fail_on_invalid(err)
+    except BuildFailed as err:
+        click.echo(f"build stopped: {err}", err=True)
+        sys.exit(1)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     click.echo(f"Built {paths.site} ({len(result.pages)} pages, {len(result.charts)} charts) in "
@@ -101,11 +104,14 @@ def serve(paths: Paths, port: int) -> None:
     """Build, then serve site/ on http://127.0.0.1:PORT/ (rebuild by running again)."""
     import functools
     import http.server
-    from .build import build as run
+    from .build import BuildFailed, build as run
     try:
         run(paths)
     except InvalidData as err:
         _fail_on_invalid(err)
+    except BuildFailed as err:
+        click.echo(f"build stopped: {err}", err=True)
+        sys.exit(1)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(paths.site))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         click.echo(f"Serving {paths.site} at http://127.0.0.1:{port}/ (Ctrl+C to stop)")

@@ -6,7 +6,8 @@ spreadsheet could run as a formula.
 """
 from __future__ import annotations
 
-import html
+import re
+
 
 # Characters that Markdown or HTML would interpret, as numeric entities: the text renders
 # literally and can form no link, emphasis, table cell, tag or attribute.
@@ -20,16 +21,22 @@ def md(text: object) -> str:
 
 
 def attr(text: object) -> str:
-    """Text from data, safe inside a double-quoted HTML attribute."""
-    return html.escape(" ".join(str(text).split()), quote=True)
+    """Text from data, safe inside a double-quoted HTML attribute of a Markdown page. Python-
+    Markdown reads inline HTML's attributes too (a `[x](y)` there becomes a link whose quote
+    closes the attribute), so attributes get the same entities as Markdown text."""
+    return md(text)
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Cells a spreadsheet would run as a formula (OWASP CSV injection): those starting with one of
+# these, in ASCII or full width; and, since a spreadsheet that splits on ";", "|" or tabs
+# starts a new cell at such a separator, any of them right after a separator.
+_FORMULA_START = "=+\\-@\t\r\uff1d\uff0b\uff0d\uff20"
+_RISKY = re.compile(f"(^|[,;\t|\r\n])(?=[{_FORMULA_START}])")
 
 
 def csv_cell(value: object) -> object:
-    """Neutralise spreadsheet formula injection (OWASP): text cells starting with = + - @
-    tab or CR get a leading apostrophe. Numbers are left alone."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A text cell that cannot become a formula, however it is split: an apostrophe (which
+    spreadsheets show as "this is text") before every formula start. Numbers are left alone."""
+    if not isinstance(value, str):
+        return value
+    return _RISKY.sub(lambda m: m.group(1) + "'", value)

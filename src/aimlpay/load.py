@@ -106,14 +106,32 @@ def read_csv(paths: Paths, path: Path, columns: list[str], required: set[str],
     return records
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """Safe YAML in which dates stay text: the models parse them, so an impossible date
+    (2026-02-30) is reported at its key and line like any other bad value."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def read_yaml(paths: Paths, path: Path, problems: list[Problem]) -> Document | None:
     name = _rel(paths, path)
     text = read_text(paths, path, problems)
     if text is None:
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        # A tag (!!python/object, !!binary, ...) asks the loader for more than text and
+        # numbers; the registry never needs one.
+        tags = [t for t in yaml.scan(text, Loader=_PlainLoader) if isinstance(t, yaml.TagToken)]
+        if tags:
+            for tag in tags:
+                problems.append(Problem(name, tag.start_mark.line + 1, "-",
+                                        "YAML tags are not allowed", "".join(tag.value)))
+            return None
+        node = yaml.compose(text, Loader=_PlainLoader)
+        data = yaml.load(text, Loader=_PlainLoader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problems.append(Problem(name, (mark.line + 1) if mark else 1, "-",

@@ -22,7 +22,12 @@ class Problem:
         got = self.got
         if got is not NO_VALUE:
             got = plain(got)            # 120000, as the maintainer wrote it, not 120000.0
-            text += f" (got {got!r})" if isinstance(got, str) else f" (got {got})"
+            if isinstance(got, str) and len(got) > 80:      # enough to find it, not all of it
+                got = f"{got[:60]}… ({len(got):,} characters)"
+            if isinstance(got, str):
+                text += f" (got {got!r})"
+            else:       # 1e308 as written, not as 309 digits
+                text += f" (got {got:g})" if abs(got) >= 1e15 else f" (got {got})"
         return text
 
 

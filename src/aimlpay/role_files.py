@@ -10,7 +10,9 @@ import textwrap
 import vl_convert
 
 from . import partials, roles
+from .chart_files import ChartFailed, converted
 from .paths import Paths
+from .problems import InvalidData, Problem
 from .schemas import PAY_MEASURES, Figure
 from .serialise import csv_text
 from .tables import Tables
@@ -28,7 +30,7 @@ def preview_png(paths: Paths, role_name: str, shown: str, caption: str) -> bytes
     width, height = PREVIEW_SIZE
     svg = partials.render(paths, "preview.svg", width=width, height=height, title_lines=lines,
                           figure=shown, figure_y=230 + 80 * len(lines) + 80, caption=caption)
-    return vl_convert.svg_to_png(str(svg))
+    return converted(f"the preview image of {role_name!r}", lambda: vl_convert.svg_to_png(str(svg)))
 
 
 def figure_caption(f: Figure, t: Tables) -> str:
@@ -65,11 +67,15 @@ def redirect_html(paths: Paths, target_url: str) -> str:
 def files(paths: Paths, t: Tables, views, url: str) -> dict[str, bytes]:
     """Per role: preview image, figures CSV, cards, redirects from former slugs."""
     out: dict[str, bytes] = {}
+    failed = []
     for view in views:
         slug, name = view.slug, view.role.name
         head = t.by_id[view.headline]
-        out[f"roles/{slug}/preview.png"] = preview_png(paths, name, figure(head),
-                                                       figure_caption(head, t))
+        try:
+            out[f"roles/{slug}/preview.png"] = preview_png(paths, name, figure(head),
+                                                           figure_caption(head, t))
+        except ChartFailed as err:
+            failed.append(Problem("data/roles.csv", 0, "name", f"role {slug!r}: {err}"))
         columns, rows = roles.figure_rows(view, t)
         out[f"roles/{slug}/{slug}-salary-figures.csv"] = csv_text(columns, rows).encode()
         page = f"{url}roles/{slug}/"
@@ -81,4 +87,6 @@ def files(paths: Paths, t: Tables, views, url: str) -> dict[str, bytes]:
                 f"{page}#{level.id}").encode()
         for old in filter(None, (view.role.former_slugs or "").split(";")):
             out[f"roles/{old}/index.html"] = redirect_html(paths, page).encode()
+    if failed:
+        raise InvalidData(failed)
     return out

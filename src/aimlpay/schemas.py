@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import (BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, field_validator)
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints,
+                      field_validator)
+
+from .plain_text import one_line, prose
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 YEAR_PATTERN = r"^(?:\d{4}(?:-\d{4})?|n\.d\.)$"
@@ -20,6 +23,7 @@ CODE_PATTERN = r"^[A-Z]{2}$"
 VERSION_PATTERN = r"^\d{4}\.\d+$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 TOPIC_PATTERN = r"^[a-z][a-z0-9_]*$"
+PAGE_PATTERN = r"^[a-z0-9-]+(?:/[a-z0-9-]+)*\.md$"
 # What to tell a maintainer whose cell does not match a pattern.
 PATTERN_HINTS = {
     SLUG_PATTERN: "must be lowercase ascii letters, digits and single hyphens, like ml-engineer",
@@ -30,9 +34,20 @@ PATTERN_HINTS = {
     VERSION_PATTERN: "must look like 2026.1",
     SHA256_PATTERN: "must be a SHA-256 hex digest (64 characters 0-9a-f)",
     TOPIC_PATTERN: "must be lowercase ascii letters, digits and underscores, like pay_by_level",
+    PAGE_PATTERN: "must be a page under site_src/, like report/premium.md",
 }
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=600)]
+# Text from data is plain text: one line (names, headings, labels) or a few sentences (prose);
+# characters no legitimate row contains are refused (plain_text.py).
+Text = Annotated[str, StringConstraints(min_length=1, max_length=600), AfterValidator(one_line)]
+Prose = Annotated[str, StringConstraints(min_length=1, max_length=600), AfterValidator(prose)]
+
+
+def Name(max_length: int):   # noqa: N802 - a type, named like one
+    return Annotated[str, StringConstraints(min_length=1, max_length=max_length),
+                     AfterValidator(one_line)]
+
+
 TopicId = Annotated[str, StringConstraints(pattern=TOPIC_PATTERN, max_length=40)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
@@ -62,6 +77,12 @@ MEASURE_UNITS: dict[str, set[str]] = {
 PAY_MEASURES = ("base_salary", "salary", "total_comp", "equity_annual")
 # Shares of a whole cannot exceed 100 %; changes and premiums cannot fall below -100 %.
 SHARE_MEASURES = {"share_pct", "comp_share_pct"}
+# The largest value a unit can sanely take (a bigger one is a typo, or a file meant to break
+# the charts): pay is at most $100 million a year, a market $10 trillion.
+MAXIMUM = {"usd": 100_000_000, "usd_per_hour": 100_000, "pct": 10_000, "count": 10**11,
+           "ratio": 1_000, "multiple": 1_000, "rank": 100_000, "years": 100,
+           "percentile": 100}
+MAXIMUM_BY_MEASURE = {"market_size": 10**13, "company_amount": 10**13}
 
 
 class Row(BaseModel):
@@ -83,9 +104,9 @@ def column(description: str, required: str | None = None, **field) -> object:
 class Topic(Row):
     """A section of the report: every figure belongs to one."""
     id: TopicId = column("the topic, as `figures.csv` cites it (`pay_by_level`)")
-    name: Annotated[str, StringConstraints(min_length=1, max_length=120)] = column(
+    name: Name(120) = column(
         "the section's title")
-    page: Annotated[str, StringConstraints(pattern=r"^[a-z0-9/-]+\.md$")] = column(
+    page: Annotated[str, StringConstraints(pattern=PAGE_PATTERN)] = column(
         "the section's page under `site_src/` (`report/pay-by-level.md`)")
 
 
@@ -144,20 +165,20 @@ class Figure(Row):
         "a stable key gathering figures that a chart or list shows together (`skill`, "
         "`education`, `posting-requirement`, `company-pay`); charts select by it, never by "
         "the wording of `subject`", default=None)
-    note: Text | None = column("context in our own words (never a sentence copied from the "
+    note: Prose | None = column("context in our own words (never a sentence copied from the "
                                "source)", default=None)
 
 
 class Role(Row):
     """A role the sources give figures for."""
     slug: Slug = column("lowercase-ascii-hyphen; the page URL (`roles/<slug>/`)")
-    name: Annotated[str, StringConstraints(min_length=1, max_length=120)] = column(
+    name: Name(120) = column(
         "the role's name as pages show it")
     family: Literal["ai_ml", "software", "data", "management"] = column(
         "`ai_ml`, `software`, `data` or `management`")
     soc_code: Annotated[str, StringConstraints(pattern=SOC_PATTERN)] | None = column(
         "the closest official (SOC) occupation, if any", default=None)
-    description: Text = column("one or two sentences written for this site")
+    description: Prose = column("one or two sentences written for this site")
     former_slugs: str | None = column("`;`-separated old slugs that must keep redirecting",
                                       default=None)
 
@@ -166,27 +187,28 @@ class Role(Row):
     def _slugs(cls, v: str | None) -> str | None:
         import re
         for s in (v or "").split(";"):
-            if s and not re.match(SLUG_PATTERN, s):
-                raise ValueError(f"each former slug must be lowercase-ascii-hyphen, {s!r} is not")
+            if s and (not re.match(SLUG_PATTERN, s) or len(s) > 80):
+                raise ValueError("each former slug must be lowercase-ascii-hyphen and at most "
+                                 f"80 characters, {s[:40]!r} is not")
         return v
 
 
 class Level(Row):
     """An experience band or a Pave job level."""
     id: Slug = column("the level; also its anchor on a role page (`#senior`)")
-    name: Annotated[str, StringConstraints(min_length=1, max_length=60)] = column(
+    name: Name(60) = column(
         "the level's name as pages show it")
     scheme: Literal["experience", "pave"] = column(
         "`experience` for the entry…principal bands, `pave` for Pave's P1–P6 / M3–M6 job "
         "levels")
     sort: int = column("display order")
-    description: Text = column("what the level means")
+    description: Prose = column("what the level means")
 
 
 class Location(Row):
     """A country, US state, metro area or remote work."""
     id: Slug = column("the location")
-    name: Annotated[str, StringConstraints(min_length=1, max_length=120)] = column(
+    name: Name(120) = column(
         "its name as pages show it")
     kind: Literal["world", "country", "state", "metro", "region", "remote"] = column(
         "`country`, `state`, `metro`, `region`, `remote` or `world`")
@@ -202,7 +224,7 @@ class Source(BaseModel):
     id: Slug = column("the source, as `figures.csv` cites it; also the YAML file's name")
     title: Text = column("the document's title")
     publisher: Text = column("who published it")
-    short_name: Annotated[str, StringConstraints(min_length=1, max_length=40)] = column(
+    short_name: Name(40) = column(
         "the name inline citations use (`Hakia`)")
     author: Text = column("who wrote it, as the document says")
     date: Annotated[str, StringConstraints(pattern=DATE_PATTERN)] = column(
@@ -214,16 +236,29 @@ class Source(BaseModel):
     document: Text = column("the file the figures were read from")
     sha256: Annotated[str, StringConstraints(pattern=SHA256_PATTERN)] = column(
         "SHA-256 of that file, so the copy the figures came from can be checked")
-    covers: Text = column("what the document covers")
-    method: Text = column("how its figures were produced, as far as it says")
-    caveats: list[Text] = column("limits a reader should know, `|`-separated", default=[])
+    covers: Prose = column("what the document covers")
+    method: Prose = column("how its figures were produced, as far as it says")
+    caveats: list[Prose] = column("limits a reader should know, `|`-separated", default=[])
     # For official statistics written by an importer: the release and its input files.
-    edition: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = column(
+    edition: Name(40) | None = column(
         "the edition of official statistics (`May 2025`)", default=None)
     release: Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+$")] | None = column(
         "the publisher's release code (`2025A01`)", default=None)
-    inputs: dict[str, Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]] | None = column(
+    inputs: dict[Annotated[str, StringConstraints(pattern=r"^[\w.-]{1,80}$")],
+                 Annotated[str, StringConstraints(pattern=SHA256_PATTERN)]] | None = column(
         "SHA-256 of every input file of an imported release", default=None)
+
+    @field_validator("date")
+    @classmethod
+    def _real_date(cls, v: str) -> str:
+        if len(v) == 10:                      # a full date must exist: no 2025-02-30
+            try:
+                dt.date.fromisoformat(v)
+            except ValueError:
+                raise ValueError("must be a date that exists") from None
+        elif len(v) == 7 and not 1 <= int(v[5:]) <= 12:
+            raise ValueError("must be a month that exists (01 to 12)")
+        return v
 
     @field_validator("url", mode="before")
     @classmethod
@@ -255,14 +290,16 @@ class Release(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     version: Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
     date: dt.date
-    title: Text
+    title: Name(200)
 
 
 # -- official statistics (written by `aimlpay import-bls`, see bls.py) ----------------------
 
 OEWS_MEASURES = ("employment", "employment_rse", "annual_mean", "wage_rse", "annual_p10",
                  "annual_p25", "annual_median", "annual_p75", "annual_p90")
-Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+# Bounds no real estimate comes near: a value beyond them is a typo or a hostile file.
+Positive = Annotated[float, Field(gt=0, le=10_000_000, allow_inf_nan=False)]
+Rse = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
 
 
 AreaCode = Annotated[str, StringConstraints(pattern=r"^\d{7}$")]
@@ -299,12 +336,13 @@ class OewsEstimate(Row):
     area_code: AreaCode = column("BLS area code, in `oews-areas.csv`")
     industry_code: IndustryCode = column("BLS industry code, in `oews-industries.csv`")
     soc_code: SocCode = column("SOC code, in `oews-occupations.csv`")
-    employment: Annotated[int, Field(ge=0)] | None = column("employment, rounded by BLS",
+    employment: Annotated[int, Field(ge=0, le=1_000_000_000)] | None = column(
+        "employment, rounded by BLS",
                                                               default=None)
-    employment_rse: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = column(
+    employment_rse: Rse | None = column(
         "relative standard error of the employment estimate, in percent", default=None)
     annual_mean: Positive | None = column(_WAGE.format("mean"), default=None)
-    wage_rse: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = column(
+    wage_rse: Rse | None = column(
         "relative standard error of the mean wage, in percent", default=None)
     annual_p10: Positive | None = column(_WAGE.format("10th percentile"), default=None)
     annual_p25: Positive | None = column(_WAGE.format("25th percentile"), default=None)

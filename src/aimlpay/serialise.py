@@ -12,10 +12,13 @@ from .escape import csv_cell
 def csv_text(columns: list[str], rows: list[dict], *, for_spreadsheets: bool = True) -> str:
     """A header and one line per row; a missing value is an empty cell.
 
-    Published files are `for_spreadsheets`: a text cell cannot start a formula. The files
-    the BLS importer writes into data/ keep BLS's values exactly as published instead."""
+    Published files are `for_spreadsheets`: every text cell is quoted (so a CR, a line break
+    or a separator inside it can never split a row or a cell) and cannot start a formula,
+    while numbers stay numbers. The files the BLS importer writes into data/ keep BLS's values
+    exactly as published instead."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    quoting = csv.QUOTE_NONNUMERIC if for_spreadsheets else csv.QUOTE_MINIMAL
+    writer = csv.writer(buf, lineterminator="\n", quoting=quoting)
     writer.writerow(columns)
     for row in rows:
         cells = ["" if row[c] is None else row[c] for c in columns]

@@ -13,7 +13,8 @@ from pydantic import BaseModel, ValidationError
 from . import load
 from .paths import Paths
 from .problems import NO_VALUE, InvalidData, Problem
-from .schemas import (MEASURE_UNITS, OEWS_MEASURES, PATTERN_HINTS, PAY_MEASURES,
+from .schemas import (MAXIMUM, MAXIMUM_BY_MEASURE, MEASURE_UNITS, OEWS_MEASURES,
+                      PATTERN_HINTS, PAY_MEASURES,
                       SHARE_MEASURES, TABLES, Figure, Level, Location, OewsArea, OewsEstimate,
                       OewsIndustry, OewsOccupation, Release, Role, Source, Topic)
 from .vocabulary import PERCENTILES, plain
@@ -135,11 +136,14 @@ def _check_figure(line: int, f: Figure, problems: list[Problem]) -> None:
     if not money and f.currency is not None:
         bad("currency", f"only money has a currency (unit is {f.unit!r})", f.currency)
 
+    top = MAXIMUM_BY_MEASURE.get(f.measure, MAXIMUM[f.unit])
     for col in ("value", "low", "high"):
         v = getattr(f, col)
         if v is None:
             continue
-        if money and v <= 0:
+        if abs(v) > top:
+            bad(col, f"must be at most {top:,} {f.unit}: a larger value is a typo", plain(v))
+        elif money and v <= 0:
             bad(col, "an amount of money must be positive", plain(v))
         elif f.unit == "pct" and f.measure in SHARE_MEASURES and not 0 <= v <= 100:
             bad(col, "a share must lie between 0 and 100 (percent)", plain(v))
