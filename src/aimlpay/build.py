@@ -80,16 +80,28 @@ def generate(paths: Paths) -> BuildResult:
     js.mkdir(parents=True, exist_ok=True)
     (js / "vega.min.js").write_text(chart_files.vega_runtime(paths.cache), encoding="utf-8")
     (js / "chart-themes.js").write_text(chart_files.chart_themes(), encoding="utf-8")
-    return BuildResult(dataset.release.date, {rel: page for rel, (_, page) in pages.items()}, sorted(charts),
-                       dataset.warnings, {"generate": time.perf_counter() - started})
+    warnings = dataset.warnings + ([] if url else [NEEDS_SITE_URL])
+    return BuildResult(dataset.release.date, {rel: page for rel, (_, page) in pages.items()},
+                       sorted(charts), warnings, {"generate": time.perf_counter() - started})
 
 
-def site_url(paths: Paths) -> str:
-    """The site's public address (mkdocs.yml site_url, which reads $SITE_URL), ending in /."""
+def site_url(paths: Paths) -> str | None:
+    """The site's public address (mkdocs.yml site_url, which reads $SITE_URL), ending in /;
+    None when it is not set: every link is then relative, and what needs an absolute
+    address is left out (see NEEDS_SITE_URL)."""
     from mkdocs.utils.yaml import yaml_load
     with paths.mkdocs_yml.open(encoding="utf-8") as f:
-        url = str(yaml_load(f)["site_url"])
+        url = yaml_load(f).get("site_url")
+    if not url:
+        return None
+    url = str(url)
     return url if url.endswith("/") else url + "/"
+
+
+NEEDS_SITE_URL = ("SITE_URL is not set, so this build leaves out what needs the site's absolute "
+                  "address: canonical links, full addresses in sitemap.xml, link previews (Open "
+                  "Graph and Twitter tags), the url in JSON-LD, and the embed snippets. Every "
+                  "link and instant navigation work wherever the site is served.")
 
 
 def location_files(tables, places) -> dict[str, bytes]:

@@ -13,10 +13,10 @@ from . import partials, roles
 from .chart_files import ChartFailed, converted
 from .paths import Paths
 from .problems import InvalidData, Problem
-from .schemas import PAY_MEASURES, Figure
+from .schemas import Figure
 from .serialise import csv_text
 from .tables import Tables
-from .vocabulary import figure, measure_name
+from .vocabulary import capfirst, figure, measure_name
 
 PREVIEW_SIZE = (1200, 630)
 
@@ -44,49 +44,68 @@ def figure_caption(f: Figure, t: Tables) -> str:
     return f"{what} · {source}"
 
 
-def primary(figures: list[Figure]) -> Figure:
-    """The one figure a card shows: a base-salary range if there is one, then other ranges,
-    then single figures; the page it links to shows every source."""
-    return min(figures, key=lambda f: (f.statistic != "range",
-                                       PAY_MEASURES.index(f.measure)
-                                       if f.measure in PAY_MEASURES else 9,
-                                       f.source, f.id))
-
-
-def card_html(paths: Paths, role_name: str, level_name: str | None, f: Figure, others: int,
-              t: Tables, page_url: str) -> str:
+def card_html(paths: Paths, role_name: str, level_name: str | None, items, others: int,
+              t: Tables, page_url: str, note: str | None = None) -> str:
+    """A self-contained card: [(figure as stated, what it is and whose)], or a note."""
     return partials.render(paths, "embed-card.html", role=role_name, level=level_name,
-                           figure=figure(f), caption=figure_caption(f, t), others=others,
-                           page_url=page_url, release=t.release.version)
+                           items=items, note=note, others=others, page_url=page_url,
+                           release=t.release.version)
 
 
 def redirect_html(paths: Paths, target_url: str) -> str:
     return partials.render(paths, "redirect.html", url=target_url)
 
 
-def files(paths: Paths, t: Tables, views, url: str) -> dict[str, bytes]:
-    """Per role: preview image, figures CSV, cards, redirects from former slugs."""
+def _level_card(paths, view, row, t, page) -> str:
+    """A level's card: base and total pay as the sources state them (the first of each),
+    or, where no source gives the role at that level, a note and the closest evidence."""
+    name = view.role.name
+    shown = [roles.primary([t.by_id[i] for i in ids]) for ids in (row.base, row.total) if ids]
+    items = [(figure(f), figure_caption(f, t)) for f in shown]
+    note = None
+    if not row.has_pay:
+        note = f"No source gives {name} pay at this level."
+        items = [(figure(t.by_id[e.figure]), f"{e.label} · "
+                  + t.sources[t.by_id[e.figure].source].label) for e in row.closest[:1]]
+    others = len(row.base) + len(row.total) - len(shown)
+    return card_html(paths, name, row.level.name, items, others, t, page, note)
+
+
+def files(paths: Paths, t: Tables, views, url: str | None) -> dict[str, bytes]:
+    """Per role: preview image, figures CSV, cards (headline, each ladder level and each band
+    that once had one), redirects from former slugs. Links inside cards are relative to the
+    card, so they work wherever the site is served."""
     out: dict[str, bytes] = {}
     failed = []
     for view in views:
         slug, name = view.slug, view.role.name
-        head = t.by_id[view.headline]
+        head = roles.headline(view, t)
         try:
-            out[f"roles/{slug}/preview.png"] = preview_png(paths, name, figure(head),
-                                                           figure_caption(head, t))
+            out[f"roles/{slug}/preview.png"] = preview_png(
+                paths, name, head[0] if head else "Pay by level",
+                capfirst(head[1]) if head else "As each published source states it")
         except ChartFailed as err:
             failed.append(Problem("data/roles.csv", 0, "name", f"role {slug!r}: {err}"))
         columns, rows = roles.figure_rows(view, t)
         out[f"roles/{slug}/{slug}-salary-figures.csv"] = csv_text(columns, rows).encode()
-        page = f"{url}roles/{slug}/"
-        out[f"embed/{slug}/index.html"] = card_html(paths, name, None, head, 0, t, page).encode()
-        for level, ids in view.levels:
-            figures = [t.by_id[i] for i in ids]
-            out[f"embed/{slug}/{level.id}/index.html"] = card_html(
-                paths, name, level.name, primary(figures), len(figures) - 1, t,
-                f"{page}#{level.id}").encode()
+        items = [(head[0], capfirst(head[1]))] if head else []
+        out[f"embed/{slug}/index.html"] = card_html(
+            paths, name, None, items, 0, t, f"../../roles/{slug}/",
+            None if head else "Pay by level, as each source states it.").encode()
+        for row in view.glance:
+            out[f"embed/{slug}/{row.level.id}/index.html"] = _level_card(
+                paths, view, row, t, f"../../../roles/{slug}/#{row.level.id}").encode()
+        ladder = {row.level.id for row in view.glance}
+        for level, ids in view.levels:           # bands (staff / principal) keep their cards
+            if level.id not in ladder:
+                figures = [t.by_id[i] for i in ids]
+                f = roles.primary(figures)
+                out[f"embed/{slug}/{level.id}/index.html"] = card_html(
+                    paths, name, level.name, [(figure(f), figure_caption(f, t))],
+                    len(figures) - 1, t, f"../../../roles/{slug}/#{level.id}").encode()
         for old in filter(None, (view.role.former_slugs or "").split(";")):
-            out[f"roles/{old}/index.html"] = redirect_html(paths, page).encode()
+            target = f"{url}roles/{slug}/" if url else f"../{slug}/"
+            out[f"roles/{old}/index.html"] = redirect_html(paths, target).encode()
     if failed:
         raise InvalidData(failed)
     return out

@@ -203,6 +203,13 @@ class Level(Row):
         "levels")
     sort: int = column("display order")
     description: Prose = column("what the level means")
+    band_of: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+(;[a-z0-9-]+)*$")] | None = column(
+        "for a band that sources report as one (`Staff / Principal`), the levels of the "
+        "ladder it spans, `;`-separated (`staff;principal`); empty for a level of the ladder",
+        default=None)
+
+    def spans(self) -> list[str]:
+        return (self.band_of or "").split(";") if self.band_of else []
 
 
 class Location(Row):
@@ -216,6 +223,13 @@ class Location(Row):
         "two-letter code of the state, or of the main state for a metro", default=None)
     country: Annotated[str, StringConstraints(pattern=CODE_PATTERN)] | None = column(
         "ISO 3166 alpha-2 country code", default=None)
+    oews_areas: Annotated[str, StringConstraints(pattern=r"^\d{7}(;\d{7})*$")] | None = column(
+        "the BLS OEWS areas that make up this place, `;`-separated area codes (the SF Bay "
+        "Area is `0041860;0041940`): their pages show the guides' figures for it",
+        default=None)
+
+    def areas(self) -> list[str]:
+        return self.oews_areas.split(";") if self.oews_areas else []
 
 
 class Source(BaseModel):

@@ -273,6 +273,16 @@ def validate(paths: Paths = Paths()) -> Dataset:
     oews_industries = _unique(rows["oews/industries.csv"], "industry_code",
                               "data/oews/industries.csv", problems)
     oews = _unique(rows["oews/estimates.csv"], "key", "data/oews/estimates.csv", problems)
+    for line, level in rows["levels.csv"]:
+        for lv in level.spans():
+            if lv not in levels or levels[lv].band_of or levels[lv].scheme != level.scheme:
+                problems.append(Problem("data/levels.csv", line, "band_of", "each level must be "
+                                        "a level of the same ladder in data/levels.csv", lv))
+    for line, loc in rows["locations.csv"]:
+        for code in loc.areas():
+            if code not in oews_areas and "*" not in broken["oews/areas.csv"]:
+                problems.append(Problem("data/locations.csv", line, "oews_areas",
+                                        "unknown area: not in data/oews/areas.csv", code))
     refs = {"area_code": (oews_areas, "data/oews/areas.csv"),
             "industry_code": (oews_industries, "data/oews/industries.csv"),
             "soc_code": (oews_occupations, "data/oews/occupations.csv")}
