@@ -19,6 +19,8 @@ class LocationView:
     socs: list[str]                                    # mapped occupations BLS reports here
     state: OewsArea | None = None                      # a metro's (main) state
     metros: list[OewsArea] = field(default_factory=list)   # a state's metro areas
+    guides: list[str] = field(default_factory=list)    # the guides' figures for this place
+    guide_places: list = field(default_factory=list)   # the guides' places that include it
 
     @property
     def slug(self) -> str:
@@ -46,6 +48,17 @@ def views(t: Tables) -> list[LocationView]:
         if area.areatype == "metro":
             view.state = states.get(area.state_code)
         out.append(view)
+    # The guides name places (data/locations.csv) that map onto official areas: each area's
+    # page shows their figures, named as the guides name the place.
+    by_area: dict[str, list] = {}
+    for loc in t.locations.values():
+        for code in loc.areas():
+            by_area.setdefault(code, []).append(loc)
+    for view in out:
+        view.guide_places = by_area.get(view.area.area_code, [])
+        ids = {loc.id for loc in view.guide_places}
+        view.guides = sorted((f.id for f in t.by_id.values() if f.location in ids),
+                             key=lambda i: (t.by_id[i].location, t.by_id[i].source, i))
     published = {v.area.area_code for v in out}
     for view in out:
         if view.area.areatype == "state":

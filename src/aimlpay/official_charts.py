@@ -11,6 +11,7 @@ import json
 import altair as alt
 import pandas as pd
 
+from . import locations
 from .chart_builder import Chart, records_of, spec_of
 from .chart_theme import AXIS_LABELS, FIT_WIDTH
 from .tables import Tables
@@ -92,6 +93,9 @@ def state_map(t: Tables, geo: dict) -> Chart:
         ["soc_code", "area_name"])
     rows = _rows(t, sel, "State")
     rows.insert(1, "FIPS code", sel.state_code.values)
+    # Each state links to its page (a path from the site's root: charts.js resolves it).
+    pages = {v.slug for v in locations.views(t)}
+    rows["Page"] = [f"locations/{slug}/" if slug in pages else None for slug in sel.slug]
     records = records_of(rows)
     picker = _occupation_picker(t)
     states = alt.NamedData(name="us-states", format=alt.DataFormat(type="topojson",
@@ -100,8 +104,8 @@ def state_map(t: Tables, geo: dict) -> Chart:
     filled = alt.Chart().transform_filter(alt.datum.Occupation == picker).transform_filter(
         "isValid(datum['Median (USD)'])").transform_lookup(
         lookup="FIPS code", from_=alt.LookupData(data=states, key="id"), as_="geo").mark_geoshape(
-        strokeWidth=0.5, style="map-state").encode(
-        shape="geo:G",
+        strokeWidth=0.5, style="map-state", cursor="pointer").encode(
+        shape="geo:G", href=alt.Href("Page:N"),
         color=alt.Color("Median (USD):Q", title="Median annual wage",
                         scale=alt.Scale(scheme="blues"),
                         legend=alt.Legend(format="$,.0f", orient="bottom", direction="horizontal",
@@ -115,7 +119,7 @@ def state_map(t: Tables, geo: dict) -> Chart:
         picker).project(type="albersUsa").properties(
         width="container", height=380, autosize=FIT_WIDTH,
         title=alt.Title(f"Median annual wage by state, {t.sources[SOURCE].edition}",
-                        subtitle="Grey: estimate not released for this occupation and state"),
+                        subtitle="Grey: estimate not released · select a state for its page"),
         description="A map of the United States shading each state by the official median "
                     "annual wage of the chosen occupation; states where BLS did not release "
                     "an estimate are grey.")

@@ -353,6 +353,9 @@ def render_page(env: jinja2.Environment, template: str, page: Page, src: str, **
     body = env.get_template(template).render(
         page=page, link=page.md_link, t=t, release=t.release, front_matter=front_matter,
         roles_for=lambda soc: [v.role for v in context.get("views", ()) if v.role.soc_code == soc],
+        state_links=lambda: _state_links(page, context.get("places", ())),
+        role_pages=lambda ids: [v.role for v in context.get("views", ())
+                                if any(t.by_id[i].role == v.slug for i in ids)],
         has_estimate=lambda area, soc: (area, ALL_INDUSTRIES, soc) in t.oews_by_key,
         sort_value=lambda area, soc: _sort_value(t, area, soc),
         kinds=SOURCE_KINDS, official=OFFICIAL_SOURCE, national=NATIONAL, mapped_soc=MAPPED_SOC,
@@ -369,6 +372,15 @@ def render_page(env: jinja2.Environment, template: str, page: Page, src: str, **
 TEMPLATE_PAGES = {"sources.md.j2": "sources.md", "downloads.md.j2": "downloads.md",
                   "roles-index.md.j2": "roles/index.md",
                   "locations-index.md.j2": "locations/index.md"}
+
+
+def _state_links(page: Page, places) -> Markup:
+    """Every state's page as a list of links: the map's states are links for a pointer, and
+    this is the same for a keyboard or a screen reader (and for the static map)."""
+    links = [f'<a href="{page.url(f"locations/{p.slug}/")}">{escape.md(p.area.name)}</a>'
+             for p in places if p.area.areatype == "state"]
+    return Markup('<nav class="state-links" aria-label="State pages"><span>State pages:</span> '
+                  + " · ".join(links) + "</nav>")
 
 
 def _sort_value(t: Tables, area: str, soc: str):

@@ -130,7 +130,7 @@ def _glance(role: Role, figs: list[Figure], t: Tables,
             if theirs and theirs.has_pay and reference_role:
                 f = primary([t.by_id[i] for i in theirs.base or theirs.total])
                 row.closest.append(Evidence(
-                    f"{reference_role.name}s at this level, a related role", f.id,
+                    f"{reference_role.name}s (related role)", f.id,
                     f"roles/{reference_role.slug}/#{lv.id}"))
         rows.append(row)
     return rows
@@ -188,8 +188,6 @@ def views(t: Tables) -> list[RoleView]:
                             if (mine := [i for i in ids if t.by_id[i].measure == m])
                             and (lv.id, m) in baseline]
         view.glance = _glance(role, figs, t, None, None)
-        view.whole = [i for i in view.overall
-                      if t.by_id[i].subject is None and t.by_id[i].location in (None, "us")]
         out.append(view)
     # Roles of the reference family with no figures at a level point to the family's best-
     # documented role at that level (the one whose ladder has the most rows with pay).
@@ -201,6 +199,11 @@ def views(t: Tables) -> list[RoleView]:
             if v is not best:
                 v.glance = _glance(v.role, sorted(by_role[v.slug], key=lambda f: (f.source, f.id)),
                                    t, reference, best.role)
+    for view in out:
+        # The role's all-levels figures lead the glance where some level has none of its own.
+        if not all(row.has_pay for row in view.glance):
+            view.whole = [i for i in view.overall if t.by_id[i].subject is None
+                          and t.by_id[i].location in (None, "us")]
     return out
 
 

@@ -51,7 +51,7 @@ ALL_INDUSTRIES = "000000"             # BLS industry code of "cross-industry"
 # that give context (all computer and mathematical occupations, all occupations).
 MAPPED_SOC = ("15-1221", "15-1252", "15-2051", "11-3021")
 CONTEXT_SOC = ("15-0000", "00-0000")
-PICKER_SOC = "15-1252"    # the occupation the official charts' picker opens on
+PICKER_SOC = MAPPED_SOC[0]     # the official charts open on the occupation of AI/ML roles
 # Wage percentiles as BLS publishes them: column -> short label -> schema.org property.
 PERCENTILES = ("annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90")
 PERCENTILE_LABELS = {"annual_p10": "10th pct.", "annual_p25": "25th pct.",

@@ -14,6 +14,12 @@
     return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "light";
   }
 
+  function siteRoot() {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    return new URL(base + "/", window.location.href).href;
+  }
+
   function loadSpec(url) {
     if (!specs.has(url)) {
       specs.set(url, fetch(url).then(function (response) {
@@ -37,7 +43,9 @@
         config: window.AIMLPAY_CHART_THEMES[theme],
         actions: false,
         renderer: "svg",
-        tooltip: { theme: theme }
+        tooltip: { theme: theme },
+        // Links inside charts (a state on the map) are paths from the site's root.
+        loader: { baseURL: siteRoot() }
       });
     }).then(function (result) {
       views.push(result.view);

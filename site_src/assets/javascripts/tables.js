@@ -5,3 +5,36 @@ document$.subscribe(function () {
     new Tablesort(table);
   });
 });
+
+/* The locations index: filter states and metro areas by name as you type. A state whose name
+   matches shows all its metro areas; otherwise only matching metro areas show, under their
+   state. Without JavaScript the whole grouped table shows. */
+document$.subscribe(function () {
+  var input = document.getElementById("location-filter");
+  if (!input) return;
+  var count = document.getElementById("location-filter-count");
+  var groups = document.querySelectorAll("[data-filter-group]");
+  var fold = function (s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  };
+  function apply() {
+    var query = fold(input.value.trim());
+    var shown = 0;
+    groups.forEach(function (group) {
+      var rows = group.querySelectorAll("[data-filter-name]");
+      var head = group.querySelector(".location-group__state");
+      var headHit = head && head.hasAttribute("data-filter-name") &&
+        fold(head.getAttribute("data-filter-name")).indexOf(query) !== -1;
+      var any = false;
+      rows.forEach(function (row) {
+        var hit = !query || headHit || fold(row.getAttribute("data-filter-name")).indexOf(query) !== -1;
+        if (row !== head) { row.hidden = !hit; if (hit) { any = true; shown++; } }
+      });
+      if (head) { head.hidden = !(any || headHit || !query); if (!head.hidden && head.hasAttribute("data-filter-name")) shown++; }
+      group.hidden = query && !any && !headHit;
+    });
+    count.textContent = query ? shown + (shown === 1 ? " place matches" : " places match") : "";
+  }
+  input.addEventListener("input", apply);
+  apply();
+});
