@@ -72,7 +72,7 @@ def top_coded_release(dest: Path) -> Path:
 def make(folder: Path) -> dict:
     """Apply every change to a fresh copy in folder/project, import, build with the CLI as a
     maintainer would; return what the commands said."""
-    paths = copy_project(folder / "project")
+    paths = copy_project(folder / "project", own_cache=True)    # built beside the shared build
     add_role(paths, "prompt-engineer", "Prompt Engineer", former="llm-whisperer")
     for slug, name in HOSTILE.items():
         add_role(paths, slug, name)

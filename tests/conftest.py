@@ -37,14 +37,21 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
 PAY = {"base_salary", "salary", "total_comp", "equity_annual"}
 
 
-def copy_project(dest: Path) -> Paths:
-    """A buildable copy of the project. The SVG cache is shared: it is keyed by content."""
+def copy_project(dest: Path, own_cache: bool = False) -> Paths:
+    """A buildable copy of the project. The chart cache is keyed by content, so a copy
+    shares the checkout's .cache; the shared build is the only one that writes it. A project
+    built while another build may be running gets its own copy of the cache (own_cache):
+    two builds filling the same cold cache (a fresh clone, as in CI) would write the same
+    chart to the same temporary file."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = REPO / part
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
     (REPO / ".cache").mkdir(exist_ok=True)
-    (dest / ".cache").symlink_to(REPO / ".cache")
+    if own_cache:
+        shutil.copytree(REPO / ".cache", dest / ".cache", ignore=shutil.ignore_patterns("*.tmp"))
+    else:
+        (dest / ".cache").symlink_to(REPO / ".cache")
     return Paths(dest)
 
 
@@ -76,24 +83,31 @@ def run_folder(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
+@contextmanager
+def locked(path: Path):
+    """Hold an exclusive lock on path (a file) for the duration: one process at a time."""
+    with path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
 def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], dict]) -> tuple[Path, dict]:
     """make(folder) -> JSON-able facts, run once per test run whichever worker asks first
     (a file lock makes the others wait); every caller gets the folder and the facts. A failure
     is recorded, so the other workers report it instead of repeating it."""
     root = run_folder(tmp_path_factory)
     folder, done, failed = root / name, root / f"{name}.json", root / f"{name}.failed"
-    with (root / f"{name}.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if not done.exists() and not failed.exists():
-                try:
-                    facts = make(folder)
-                except BaseException:
-                    failed.write_text(traceback.format_exc())
-                    raise
-                done.write_text(json.dumps(facts))
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    with locked(root / f"{name}.lock"):
+        if not done.exists() and not failed.exists():
+            try:
+                facts = make(folder)
+            except BaseException:
+                failed.write_text(traceback.format_exc())
+                raise
+            done.write_text(json.dumps(facts))
     if failed.exists():
         pytest.fail(f"making {name} failed in another worker:\n{failed.read_text()}",
                     pytrace=False)
@@ -305,12 +319,13 @@ def wait_for_charts(page) -> int:
 
 # Test files in the order they are handed out. Under pytest-xdist (`--dist loadfile
 # --no-loadscope-reorder`, see pyproject.toml) the first worker takes the browser tests, which
-# build and serve the shared site. The next worker builds the `changed` project, then runs the
-# tests that build their own projects and, by the time the shared build is there, the tests
-# that read it, all in one worker so that its pages are parsed once. Quick tests that need no
-# build come last, for whichever worker is free.
-FILE_ORDER = ("test_browser.py", "test_changes.py", "test_build.py", "test_official.py",
-              "test_roles.py", "test_validation.py", "test_text.py", "test_links.py",
+# build and serve the shared site. The next one meanwhile builds the `changed` project, runs
+# the validation cases and test_build.py, whose first tests build projects of their own, and
+# by then the shared build is there for the rest of test_build.py and the other files that
+# read it, all on one worker, which parses the pages once. Quick unit tests come last, for
+# whichever worker is free first.
+FILE_ORDER = ("test_browser.py", "test_changes.py", "test_validation.py", "test_build.py",
+              "test_official.py", "test_roles.py", "test_text.py", "test_links.py",
               "test_role_views.py")
 
 

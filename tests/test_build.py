@@ -40,7 +40,7 @@ def test_same_inputs_build_byte_identical_site(changed, tmp_path):
 
 
 def test_failed_build_leaves_previous_site_untouched(changed, tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", own_cache=True)
     shutil.copytree(changed.paths.site, project.site)      # a previous, successful build
     before = tree_digest(project.site)
     # A page with a broken link passes validation and generation, then fails in mkdocs.
