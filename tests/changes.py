@@ -6,7 +6,9 @@ that check how the site follows them (test_roles, test_official):
 - a role added without any pay figure (chief-ai-officer);
 - a BLS release where one national wage is top-coded (TOP_CODED), imported with import-bls.
 
-None of these changes touches what another one checks, so one build serves them all.
+None of these changes touches what another one checks, so one build serves them all. The
+import replaces data/oews/ with the slice's few areas (so this site has a handful of location
+pages, and builds quickly); no check made here depends on the other areas.
 """
 from __future__ import annotations
 

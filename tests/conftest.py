@@ -319,14 +319,13 @@ def wait_for_charts(page) -> int:
 
 # Test files in the order they are handed out. Under pytest-xdist (`--dist loadfile
 # --no-loadscope-reorder`, see pyproject.toml) the first worker takes the browser tests, which
-# build and serve the shared site. The next one meanwhile builds the `changed` project, runs
-# the validation cases and test_build.py, whose first tests build projects of their own, and
-# by then the shared build is there for the rest of test_build.py and the other files that
-# read it, all on one worker, which parses the pages once. Quick unit tests come last, for
-# whichever worker is free first.
-FILE_ORDER = ("test_browser.py", "test_changes.py", "test_validation.py", "test_build.py",
-              "test_official.py", "test_roles.py", "test_text.py", "test_links.py",
-              "test_role_views.py")
+# build and serve the shared site. The next one meanwhile builds the `changed` project and
+# runs the tests that need no shared build, then test_build.py (whose first test needs none
+# either) and the other files that read the shared build, all on one worker, which parses the
+# pages once.
+FILE_ORDER = ("test_browser.py", "test_changes.py", "test_validation.py", "test_text.py",
+              "test_links.py", "test_role_views.py", "test_build.py", "test_official.py",
+              "test_roles.py")
 
 
 def pytest_collection_modifyitems(items):

@@ -1,7 +1,7 @@
 """The build: deterministic, atomic, and every figure on the built pages equals its data row.
 
-The first two tests build projects of their own (and run first: they need no shared build);
-the rest read the shared build (`built`) and its parsed pages (`pages`).
+The first two tests build projects of their own; the rest read the shared build (`built`)
+and its parsed pages (`pages`).
 """
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import yaml
 from aimlpay.build import build
 from aimlpay.paths import REPO, Paths
 
-from .conftest import copy_project, env, read_rows, text_without
+from .conftest import env, read_rows, text_without
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -26,22 +26,10 @@ def tree_digest(root: Path) -> dict[str, str]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_same_inputs_build_byte_identical_site(changed, tmp_path):
-    """A built project (the `changed` one, built once per run), copied with its build/ and
-    site/ and built again in place elsewhere with the same address, gives the same bytes:
-    nothing depends on the folder, the clock or what a previous build left behind."""
-    assert changed.build["exit_code"] == 0, changed.build["output"]
-    again = Paths(Path(shutil.copytree(changed.paths.root, tmp_path / "again", symlinks=True)))
-    with env(SITE_URL=changed.site_url):
-        build(again)
-    first = tree_digest(changed.paths.site)
-    assert tree_digest(again.site) == first
-    assert len(first) > 20
-
-
 def test_failed_build_leaves_previous_site_untouched(changed, tmp_path):
-    project = copy_project(tmp_path / "project", own_cache=True)
-    shutil.copytree(changed.paths.site, project.site)      # a previous, successful build
+    """A copy of a built project (the `changed` one, built once per run: a small build,
+    and one that need not wait for the shared build), whose next build fails."""
+    project = Paths(Path(shutil.copytree(changed.paths.root, tmp_path / "project")))
     before = tree_digest(project.site)
     # A page with a broken link passes validation and generation, then fails in mkdocs.
     (project.site_src / "broken.md").write_text("# Broken\n\nSee [nowhere](missing-page.md).\n")
@@ -50,6 +38,18 @@ def test_failed_build_leaves_previous_site_untouched(changed, tmp_path):
     assert "strict" in str(failure.value).lower()
     assert tree_digest(project.site) == before
     assert not (project.root / "site.new").exists()
+
+
+def test_same_inputs_build_byte_identical_site(built_site, tmp_path):
+    """The shared build, copied with its build/ and site/ (and its own copy of the chart
+    cache) and built again in place elsewhere for the same address, gives the same bytes:
+    nothing depends on the folder, the clock or what a previous build left behind."""
+    again = Paths(Path(shutil.copytree(built_site.paths.root, tmp_path / "again")))
+    with env(SITE_URL=built_site.url):
+        build(again)
+    first = tree_digest(built_site.paths.site)
+    assert tree_digest(again.site) == first
+    assert len(first) > 20
 
 
 def test_sitemap_dates_come_from_the_data_release(built):
