@@ -1,19 +1,32 @@
-"""Shared fixtures: temp copies of the project, one built site, a local server, Chromium.
+"""Shared fixtures: temp copies of the project, one built site, its pages parsed once, a local
+server and Chromium.
 
-Tests never build into the checkout's own site/: each works on a copy under tmp_path.
+Tests never build into the checkout's own site/: each works on a copy under a temp folder.
+The real project is built once per test run (`built`) and every test that only reads the
+built site shares that build and its parsed pages (`pages`); both are read-only. A test that
+changes a project makes its own copy (`project`). Under pytest-xdist the shared builds are
+made once per run, by whichever worker asks first, in a folder all workers see.
 """
 from __future__ import annotations
 
 import csv
+import fcntl
 import functools
 import http.server
+import json
 import os
+import random
 import shutil
 import socket
 import threading
+import traceback
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 
 from aimlpay.build import build
 from aimlpay.paths import REPO, Paths
@@ -21,16 +34,24 @@ from aimlpay.paths import REPO, Paths
 PROJECT_PARTS = ("data", "seeds", "templates", "site_src", "mkdocs.yml")
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+PAY = {"base_salary", "salary", "total_comp", "equity_annual"}
 
 
-def copy_project(dest: Path) -> Paths:
-    """A buildable copy of the project. The SVG cache is shared: it is keyed by content."""
+def copy_project(dest: Path, own_cache: bool = False) -> Paths:
+    """A buildable copy of the project. The chart cache is keyed by content, so a copy
+    shares the checkout's .cache; the shared build is the only one that writes it. A project
+    built while another build may be running gets its own copy of the cache (own_cache):
+    two builds filling the same cold cache (a fresh clone, as in CI) would write the same
+    chart to the same temporary file."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = REPO / part
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
     (REPO / ".cache").mkdir(exist_ok=True)
-    (dest / ".cache").symlink_to(REPO / ".cache")
+    if own_cache:
+        shutil.copytree(REPO / ".cache", dest / ".cache", ignore=shutil.ignore_patterns("*.tmp"))
+    else:
+        (dest / ".cache").symlink_to(REPO / ".cache")
     return Paths(dest)
 
 
@@ -39,29 +60,153 @@ def project(tmp_path) -> Paths:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
-    """A free port, chosen before the build: Material's instant navigation only handles
-    links under site_url, so the site must be built for the address it is served from."""
+@contextmanager
+def env(**values: str):
+    old = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+# -- made once per run, shared by every worker ------------------------------------------------
+
+def run_folder(tmp_path_factory) -> Path:
+    """A folder this whole test run sees: the session's temp root, or under pytest-xdist the
+    parent of the workers' temp roots."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+@contextmanager
+def locked(path: Path):
+    """Hold an exclusive lock on path (a file) for the duration: one process at a time."""
+    with path.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], dict]) -> tuple[Path, dict]:
+    """make(folder) -> JSON-able facts, run once per test run whichever worker asks first
+    (a file lock makes the others wait); every caller gets the folder and the facts. A failure
+    is recorded, so the other workers report it instead of repeating it."""
+    root = run_folder(tmp_path_factory)
+    folder, done, failed = root / name, root / f"{name}.json", root / f"{name}.failed"
+    with locked(root / f"{name}.lock"):
+        if not done.exists() and not failed.exists():
+            try:
+                facts = make(folder)
+            except BaseException:
+                failed.write_text(traceback.format_exc())
+                raise
+            done.write_text(json.dumps(facts))
+    if failed.exists():
+        pytest.fail(f"making {name} failed in another worker:\n{failed.read_text()}",
+                    pytrace=False)
+    return folder, json.loads(done.read_text())
+
+
+def free_port() -> int:
+    """A port free now, below the range the kernel hands out to outgoing connections and
+    port-0 servers, so that nothing takes it while the site builds for it."""
+    try:
+        low = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        low = 32768
+    for port in random.sample(range(max(1024, low - 12_000), low), 100):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class Built:
+    """The real project built once: its Paths, the address it was built for, and the warnings
+    the build gave."""
+    paths: Paths
+    url: str
+    port: int
+    warnings: list[str]
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory, site_port) -> Paths:
-    """The real project, built once for the whole session, for http://127.0.0.1:<site_port>/."""
-    paths = copy_project(tmp_path_factory.mktemp("built") / "project")
-    old = os.environ.get("SITE_URL")
-    os.environ["SITE_URL"] = f"http://127.0.0.1:{site_port}/"
-    try:
-        build(paths)
-    finally:
-        if old is None:
-            os.environ.pop("SITE_URL")
-        else:
-            os.environ["SITE_URL"] = old
-    return paths
+def built_site(tmp_path_factory) -> Built:
+    """The real project, built once per run for http://127.0.0.1:<port>/ (Material's instant
+    navigation only handles links under site_url, so the site is built for the address it is
+    served from; the port is chosen before the build)."""
+    def make(folder: Path) -> dict:
+        paths = copy_project(folder)
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/"
+        with env(SITE_URL=url):
+            result = build(paths)
+        return {"port": port, "url": url, "warnings": result.warnings}
+
+    folder, facts = once_per_run(tmp_path_factory, "built", make)
+    return Built(Paths(folder), facts["url"], facts["port"], facts["warnings"])
+
+
+@pytest.fixture(scope="session")
+def built(built_site) -> Paths:
+    """Paths of the shared build. Read-only: copy anything you need to change."""
+    return built_site.paths
+
+
+@pytest.fixture(scope="session")
+def pages(built) -> dict[str, BeautifulSoup]:
+    """Every built HTML page, parsed once: {path below site/ ('index.html',
+    'roles/ml-engineer/index.html', ...): soup}, in path order. Shared and read-only: never
+    decompose or edit these trees (see `text_without`)."""
+    return {p.relative_to(built.site).as_posix(): BeautifulSoup(p.read_text(), "html.parser")
+            for p in sorted(built.site.rglob("*.html"))}
+
+
+@dataclass(frozen=True)
+class Changed:
+    """The project after a maintainer's data changes (changes.py), built once per run with
+    the CLI: its Paths and what `import-bls` and `build` said (exit_code, output, stderr)."""
+    paths: Paths
+    site_url: str
+    imported: dict
+    build: dict
+
+
+@pytest.fixture(scope="session")
+def changed(tmp_path_factory) -> Changed:
+    """Read-only, like `built`: copy anything you need to change."""
+    from . import changes
+    _, facts = once_per_run(tmp_path_factory, "changed", changes.make)
+    return Changed(Paths(Path(facts["root"])), facts["site_url"], facts["import"], facts["build"])
+
+
+def text_without(tag: Tag, selector: str, separator: str = "", strip: bool = False) -> str:
+    """tag.get_text(separator, strip) as if every element matching selector were removed,
+    leaving the (shared) tree unchanged."""
+    skip = {id(t) for t in tag.select(selector)}
+    types = tag.interesting_string_types
+
+    def strings(node):
+        for child in node.children:
+            if isinstance(child, Tag):
+                if id(child) not in skip:
+                    yield from strings(child)
+            elif type(child) in types:
+                yield child.strip() if strip else str(child)
+    return separator.join(s for s in strings(tag) if s or not strip)
 
 
 def read_rows(path: Path) -> dict[str, dict]:
@@ -70,17 +215,37 @@ def read_rows(path: Path) -> dict[str, dict]:
         return {row["id"]: row for row in csv.DictReader(f)}
 
 
-@pytest.fixture(scope="session")
-def server(built, site_port):
-    """site/ served on 127.0.0.1 on a free port."""
+def paid_roles(paths) -> set[str]:
+    """Roles with at least one pay figure in USD, read straight from the CSV."""
+    return {r["role"] for r in read_rows(paths.data / "figures.csv").values()
+            if r["unit"] == "usd" and r["measure"] in PAY and r["role"]}
+
+
+# -- a browser on a local server ---------------------------------------------------------------
+
+def serve(directory: Path, port: int = 0):
+    """directory served on 127.0.0.1:port in a thread; returns (base url, server)."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
             pass
-    handler = functools.partial(Quiet, directory=str(built.site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    handler = functools.partial(Quiet, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_address[1]}/", httpd
+
+
+@pytest.fixture(scope="session")
+def server(built_site):
+    """The shared build served at the address it was built for."""
+    try:
+        url, httpd = serve(built_site.paths.site, built_site.port)
+    except OSError as err:
+        pytest.fail(f"cannot serve the site on port {built_site.port} ({err}). Under "
+                    "pytest-xdist every browser test must run on one worker: keep them all "
+                    "in test_browser.py and `--dist loadfile` (see pyproject.toml).",
+                    pytrace=False)
+    assert url == built_site.url
+    yield url
     httpd.shutdown()
 
 
@@ -140,3 +305,29 @@ def open_page(browser):
     yield opener
     for ctx in contexts:
         ctx.close()
+
+
+def wait_for_charts(page) -> int:
+    """Wait until every chart on the page is drawn; return how many there are."""
+    charts = page.locator(".vega-chart").count()
+    if charts:
+        page.wait_for_function(
+            "n => document.querySelectorAll('.vega-chart--live .chart-view svg').length === n",
+            arg=charts)
+    return charts
+
+
+# Test files in the order they are handed out. Under pytest-xdist (`--dist loadfile
+# --no-loadscope-reorder`, see pyproject.toml) the first worker takes the browser tests, which
+# build and serve the shared site. The next one meanwhile builds the `changed` project and
+# runs the tests that need no shared build, then test_build.py (whose first test needs none
+# either) and the other files that read the shared build, all on one worker, which parses the
+# pages once.
+FILE_ORDER = ("test_browser.py", "test_changes.py", "test_validation.py", "test_text.py",
+              "test_links.py", "test_role_views.py", "test_hostile.py", "test_structure.py",
+              "test_build.py", "test_official.py", "test_roles.py", "test_role_answers.py")
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(FILE_ORDER)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))    # stable within a file

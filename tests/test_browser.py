@@ -1,7 +1,32 @@
-"""What a reader sees in a real browser (headless Chromium driven by Playwright)."""
+"""What a reader sees in a real browser (headless Chromium driven by Playwright).
+
+Every page is opened once (`site_in_browser`): with JavaScript at phone width, then widened
+to a desktop, and with JavaScript off; the tests after it check what that one pass saw.
+The tests further down each follow one reader's path: instant navigation, a tooltip, the
+palette switch, contrast, printing, a level anchor, the map's occupation picker, and a site
+whose role names are hostile markup.
+
+Every browser test lives in this file, so that under pytest-xdist (`--dist loadfile`) one
+worker runs them all and serves the site on the port it was built for.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from .changes import HOSTILE
+from .conftest import PageWatch, paid_roles, read_rows, serve, wait_for_charts
+
+pytestmark = pytest.mark.browser
+
 LIVE_CHART = ".vega-chart--live .chart-view svg"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 720}          # Playwright's default viewport
+OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 def luminance(rgb: str) -> float:
@@ -16,6 +41,148 @@ def luminance(rgb: str) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
     return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 
+
+# -- every page of the site, once --------------------------------------------------------------
+
+LOCATION_SAMPLE = ("locations/california/", "locations/texas/", "locations/new-york/",
+                   "locations/san-jose-sunnyvale-santa-clara-ca/",
+                   "locations/seattle-tacoma-bellevue-wa/", "locations/abilene-tx/")
+MAP_AND_LOCATION_PAGES = ("benchmarks/", "locations/", "locations/california/",
+                          "locations/san-jose-sunnyvale-santa-clara-ca/", "report/location/")
+
+
+def site_pages(built) -> list[str]:
+    """The sitemap's pages as paths below the site root ('', 'report/', ...): every page,
+    except that the hundreds of state and metro pages, which share one template and are all
+    checked in the build tests, are represented by a fixed sample; then every role's
+    embeddable salary card."""
+    sitemap = (built.site / "sitemap.xml").read_text()
+    base = re.search(r"<loc>([^<]+)</loc>", sitemap).group(1)
+    pages = [u.removeprefix(base) for u in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    kept = [p for p in pages if not re.fullmatch(r"locations/[^/]+/", p)]
+    cards = [f"embed/{slug}/" for slug in sorted(paid_roles(built))]
+    return kept + [p for p in LOCATION_SAMPLE if p in pages] + cards
+
+
+@dataclass
+class Visit:
+    """What one page showed. With JavaScript, at phone width then at desktop width:"""
+    path: str
+    charts: int = -1                    # .vega-chart elements (-1: never got that far)
+    drawn: dict = field(default_factory=dict)      # width -> charts drawn
+    fallbacks_shown: dict = field(default_factory=dict)  # width -> fallbacks visible
+    overflow: int | None = None         # px wider than a 390 px phone screen
+    errors: list = field(default_factory=list)
+    external: list = field(default_factory=list)
+    failures: list = field(default_factory=list)   # a wait that timed out, and why
+    # Without JavaScript: (visible, loaded and wider than 300 px) per chart fallback image.
+    static: list = field(default_factory=list)
+    static_external: list = field(default_factory=list)
+
+
+def _with_javascript(page, v: Visit) -> None:
+    page.wait_for_load_state("networkidle")
+    v.charts = wait_for_charts(page)
+    v.drawn[PHONE["width"]] = page.locator(LIVE_CHART).count()
+    v.fallbacks_shown[PHONE["width"]] = sum(
+        img.is_visible() for img in page.locator("img.chart-fallback").all())
+    v.overflow = page.evaluate(OVERFLOW)
+    if not v.charts:
+        return                          # nothing that depends on the width is left to check
+    page.set_viewport_size(DESKTOP)
+    wait_for_charts(page)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    v.drawn[DESKTOP["width"]] = page.locator(LIVE_CHART).count()
+    v.fallbacks_shown[DESKTOP["width"]] = sum(
+        img.is_visible() for img in page.locator("img.chart-fallback").all())
+
+
+def _without_javascript(page, v: Visit) -> None:
+    page.wait_for_load_state("networkidle")
+    for img in page.locator("img.chart-fallback").all():
+        img.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('img.chart-fallback')].every(i => i.complete)")
+    for img in page.locator("img.chart-fallback").all():
+        v.static.append((img.is_visible(),
+                         img.evaluate("i => i.complete && i.naturalWidth > 300")))
+
+
+def visit(browser, base: str, paths: list[str]) -> dict[str, Visit]:
+    """Open each page once with JavaScript (at phone width, then widened to a desktop) and
+    once without, in two tabs that load side by side, and record what each showed."""
+    visits = {p: Visit(p) for p in paths}
+    live = browser.new_context(viewport=PHONE).new_page()
+    static = browser.new_context(java_script_enabled=False, viewport=DESKTOP).new_page()
+    watches = {live: PageWatch(live), static: PageWatch(static)}
+    try:
+        for path in paths:
+            v = visits[path]
+            live.set_viewport_size(PHONE)
+            for page, watch in watches.items():
+                page.set_default_timeout(20_000)
+                watch.errors.clear()
+                watch.external.clear()
+                page.goto(base + path, wait_until="commit")
+            for page, check in ((live, _with_javascript), (static, _without_javascript)):
+                try:
+                    check(page, v)
+                except PlaywrightError as err:
+                    v.failures.append(f"{check.__name__}: {err.message.splitlines()[0]}")
+            v.errors = watches[live].errors + watches[static].errors
+            v.external = list(watches[live].external)
+            v.static_external = list(watches[static].external)
+    finally:
+        live.context.close()
+        static.context.close()
+    return visits
+
+
+@pytest.fixture(scope="session")
+def site_in_browser(built, server, browser) -> dict[str, Visit]:
+    """Every page of site_pages(), opened once (see `visit`)."""
+    return visit(browser, server, site_pages(built))
+
+
+def test_every_page_draws_all_its_charts_and_hides_their_fallbacks(site_in_browser):
+    visits = site_in_browser.values()
+    assert len(site_in_browser) >= 15
+    for v in visits:
+        assert not v.failures, (v.path, v.failures)
+        widths = (PHONE["width"], DESKTOP["width"]) if v.charts else (PHONE["width"],)
+        assert v.drawn == {w: v.charts for w in widths}, v
+        assert v.fallbacks_shown == {w: 0 for w in widths}, v
+    assert sum(v.charts for v in visits) >= 19
+
+
+def test_no_page_logs_an_error_or_loads_anything_from_another_host(site_in_browser):
+    assert set(MAP_AND_LOCATION_PAGES) <= set(site_in_browser)
+    for v in site_in_browser.values():
+        assert v.charts >= 0, (v.path, v.failures)          # the page was really checked
+        assert v.errors == [], (v.path, v.errors)
+        assert v.external == [] and v.static_external == [], (v.path, v.external,
+                                                              v.static_external)
+
+
+def test_no_page_or_salary_card_overflows_a_phone_screen(built, site_in_browser):
+    for slug in paid_roles(built):
+        assert {f"roles/{slug}/", f"embed/{slug}/"} <= set(site_in_browser), slug
+    for v in site_in_browser.values():
+        assert v.overflow is not None, (v.path, v.failures)
+        assert v.overflow <= 0, f"/{v.path} overflows by {v.overflow}px at 390px"
+
+
+def test_without_javascript_every_chart_fallback_shows(site_in_browser):
+    assert site_in_browser[""].static, "the home page has a chart"
+    for v in site_in_browser.values():
+        assert not [f for f in v.failures if f.startswith("_without")], (v.path, v.failures)
+        assert len(v.static) == max(v.charts, 0), (v.path, v.static)
+        for visible, loaded in v.static:
+            assert visible, v.path
+            assert loaded, v.path
+
+
+# -- one reader's path at a time ------------------------------------------------------------------
 
 def test_chart_renders_on_first_load_and_after_instant_navigation(server, open_page):
     page, watch = open_page(server)
@@ -44,16 +211,6 @@ def test_chart_tooltip_gives_the_exact_figure_and_source(server, open_page):
     text = tooltip.inner_text()
     assert "$" in text and "Source" in text and "As stated" in text
     assert watch.errors == []
-
-
-def test_without_javascript_the_static_fallback_shows(server, open_page):
-    page, watch = open_page(server, java_script_enabled=False)
-    img = page.locator("img.chart-fallback").first
-    img.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('img.chart-fallback').complete")
-    assert img.is_visible()
-    assert img.evaluate("i => i.naturalWidth") > 300
-    assert watch.external == []
 
 
 # [text colour, background colour] as the reader sees them: translucent colours composited
@@ -90,7 +247,7 @@ def test_chart_text_is_readable_in_light_and_dark_palettes(server, open_page):
             # WCAG AA for text: 4.5:1 against the page behind the (transparent) chart.
             assert contrast(fill, background) >= 4.5, (scheme, selector, fill, background)
         # Page text around the figures too: citations, card labels and notes.
-        for selector in ("a.cite", ".headline__label", ".headline__note", ".headline__value",
+        for selector in ("button.cite", ".headline__label", ".headline__note", ".headline__value",
                          ".release"):
             colours = page.eval_on_selector(selector, EFFECTIVE_COLOURS)
             assert contrast(*colours) >= 4.5, (scheme, selector, colours)
@@ -110,62 +267,7 @@ def test_switching_palette_redraws_charts(server, open_page):
     assert watch.errors == []
 
 
-def test_phone_width_has_no_horizontal_overflow(server, open_page):
-    for path in ("", "sources/"):
-        page, watch = open_page(server + path, viewport={"width": 390, "height": 844})
-        if path == "":
-            page.wait_for_selector(LIVE_CHART)
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"/{path} overflows by {overflow}px at 390px"
-        assert watch.errors == []
-
-
-# -- every page of the site ----------------------------------------------------------------------
-
-LOCATION_SAMPLE = ("locations/california/", "locations/texas/", "locations/new-york/",
-                   "locations/san-jose-sunnyvale-santa-clara-ca/",
-                   "locations/seattle-tacoma-bellevue-wa/", "locations/abilene-tx/")
-
-
-def site_pages(built) -> list[str]:
-    """The sitemap's pages as paths below the site root ('', 'report/', ...): every page,
-    except that the hundreds of state and metro pages, which share one template and are all
-    checked in the build tests, are represented by a fixed sample."""
-    import re
-    sitemap = (built.site / "sitemap.xml").read_text()
-    base = re.search(r"<loc>([^<]+)</loc>", sitemap).group(1)
-    pages = [u.removeprefix(base) for u in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
-    kept = [p for p in pages if not re.fullmatch(r"locations/[^/]+/", p)]
-    return kept + [p for p in LOCATION_SAMPLE if p in pages]
-
-
-def wait_for_charts(page) -> int:
-    """Wait until every chart on the page is drawn; return how many there are."""
-    charts = page.locator(".vega-chart").count()
-    if charts:
-        page.wait_for_function(
-            "n => document.querySelectorAll('.vega-chart--live .chart-view svg').length === n",
-            arg=charts)
-    return charts
-
-
-def test_every_page_draws_all_its_charts_without_errors(built, server, open_page):
-    total = 0
-    pages = site_pages(built)
-    assert len(pages) >= 15
-    for path in pages:
-        page, watch = open_page(server + path)
-        total += wait_for_charts(page)
-        for img in page.locator("img.chart-fallback").all():
-            assert not img.is_visible()
-        assert watch.errors == [], (path, watch.errors)
-        assert watch.external == [], (path, watch.external)
-    assert total >= 19
-
-
-def test_report_charts_draw_after_instant_navigation_through_every_section(built, server,
-                                                                           open_page):
+def test_report_charts_draw_after_instant_navigation_through_every_section(server, open_page):
     """Follow the footer's Next link from the report's first page to the last, as a reader
     does; Material swaps content in place, and every section's charts must still draw."""
     page, watch = open_page(server + "report/")
@@ -186,25 +288,6 @@ def test_report_charts_draw_after_instant_navigation_through_every_section(built
     assert watch.errors == [] and watch.external == []
 
 
-def test_without_javascript_every_chart_fallback_shows(built, server, open_page):
-    for path in site_pages(built):
-        page, _ = open_page(server + path, java_script_enabled=False)
-        for img in page.locator("img.chart-fallback").all():
-            img.scroll_into_view_if_needed()
-            assert img.is_visible(), path
-            assert img.evaluate("i => i.complete && i.naturalWidth > 300"), (path, img)
-
-
-def test_no_page_overflows_a_phone_screen(built, server, open_page):
-    for path in site_pages(built):
-        page, watch = open_page(server + path, viewport={"width": 390, "height": 844})
-        wait_for_charts(page)
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"/{path} overflows by {overflow}px at 390px"
-        assert watch.errors == [], (path, watch.errors)
-
-
 def test_printing_a_report_page_shows_static_charts_and_readable_citations(server, open_page):
     page, watch = open_page(server + "report/equity-bonuses/", color_scheme="dark")
     wait_for_charts(page)
@@ -214,9 +297,159 @@ def test_printing_a_report_page_shows_static_charts_and_readable_citations(serve
     for img in fallbacks.all():
         assert img.is_visible() and img.evaluate("i => i.complete && i.naturalWidth > 300")
     assert not page.locator(".vega-chart .chart-view").first.is_visible()
-    for selector in ("a.cite", "figure.chart figcaption"):
+    for selector in ("button.cite", "figure.chart figcaption"):
         fg, bg = page.eval_on_selector(selector, EFFECTIVE_COLOURS)
         assert contrast(fg, "rgb(255, 255, 255)") >= 4.5, (selector, fg)
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
     assert watch.errors == []
+
+
+# -- pages of other kinds (all browser tests live in this file: one xdist worker serves the site) --
+
+def test_hostile_role_names_do_not_run_in_a_real_browser(changed, browser):
+    base, httpd = serve(changed.paths.site)
+    context = browser.new_context()
+    try:
+        dialogs = []
+        page = context.new_page()
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for url in ["roles/"] + [f"roles/{s}/" for s in HOSTILE] + [f"embed/{s}/" for s in HOSTILE]:
+            page.goto(base + url)
+            page.wait_for_load_state("networkidle")
+            injected = page.evaluate("""() => [...document.scripts].filter(
+                s => s.textContent.includes('alert(1)') && s.type !== 'application/ld+json').length""")
+            assert injected == 0, url
+            assert page.locator('a[href^="javascript"]').count() == 0, url
+        assert dialogs == []
+    finally:
+        context.close()
+        httpd.shutdown()
+
+
+def test_a_level_anchor_link_lands_on_that_level(server, open_page):
+    page, _ = open_page(server + "roles/ml-engineer/#senior")
+    wait_for_charts(page)             # nothing above the level moves any more
+    top = "document.getElementById('senior').getBoundingClientRect().top"
+    try:
+        page.wait_for_function(f"() => {{ const top = {top}; return 0 <= top && top < 200; }}",
+                               timeout=5_000)
+    except PlaywrightTimeout:
+        pass                          # the assertion below reports where it is instead
+    assert 0 <= page.evaluate(top) < 200
+
+
+def test_the_map_redraws_for_the_occupation_a_reader_picks(server, open_page):
+    """(That the map and location pages draw every chart with no error or request to another
+    host is checked with every other page, in the single pass above.)"""
+    page, watch = open_page(server + "benchmarks/")
+    page.wait_for_selector("#chart-bls-state-map .vega-chart--live svg")
+    shaded = "#chart-bls-state-map svg path[aria-roledescription='geoshape']"
+    before = page.locator(shaded).count()
+    # It opens on the occupation mapped to AI/ML roles, released for fewer states.
+    assert page.locator("#chart-bls-state-map select").input_value() == (
+        "Computer and Information Research Scientists")
+    assert 20 <= before < 45
+    # Choosing another occupation redraws the map with that occupation's states.
+    page.select_option("#chart-bls-state-map select", label="Software Developers")
+    page.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length !== n",
+                           arg=[shaded, before])
+    assert page.locator(shaded).count() >= 45     # nearly every state released
+    # A state is a link to its page.
+    page.locator(f"{shaded}[aria-label*='State: Texas;']").click()
+    page.wait_for_url(server + "locations/texas/")
+    assert watch.errors == [] and watch.external == []
+
+
+def _role_pages(built) -> list[str]:
+    return sorted(p.parent.name for p in (built.site / "roles").glob("*/index.html")
+                  if (p.parent / "preview.png").exists())
+
+
+# -- role pages on a phone: the answer first ----------------------------------------------------
+
+def test_a_posting_link_lands_on_its_level_on_a_phone(built, server, browser):
+    for slug in _role_pages(built):
+        for level in ("senior", "entry"):
+            context = browser.new_context(viewport=PHONE)     # a cold load, as from a posting
+            page = context.new_page()
+            try:
+                page.goto(f"{server}roles/{slug}/#{level}")
+                page.wait_for_load_state("networkidle")
+                box = page.locator(f"tr#{level}").bounding_box()
+                assert box and 48 <= box["y"] < PHONE["height"] - 40, (slug, level, box)
+                marked = page.eval_on_selector(f"tr#{level} > td",
+                                               "td => getComputedStyle(td).backgroundColor")
+                assert marked not in ("rgba(0, 0, 0, 0)", "transparent"), (slug, level)
+            finally:
+                context.close()
+
+
+def test_role_pages_fit_a_phone(built, server, browser):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        for slug in _role_pages(built):
+            page.goto(f"{server}roles/{slug}/")
+            page.wait_for_load_state("networkidle")
+            bottom = page.eval_on_selector("section.glance", "e => e.getBoundingClientRect().bottom + scrollY")
+            assert bottom <= 1.5 * PHONE["height"], (slug, bottom)
+            height = page.evaluate("document.documentElement.scrollHeight")
+            assert height < 6000, (slug, height)
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, (slug, overflow)
+            small = page.evaluate("""() => [...document.querySelectorAll('article .cite')]
+                .map(b => b.getBoundingClientRect()).filter(r => r.width && (r.width < 24 || r.height < 24)).length""")
+            assert small == 0, slug
+    finally:
+        context.close()
+
+
+def test_switching_to_total_pay_shows_total_pay(built, server, browser):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}roles/ml-engineer/")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("tr#senior .pay-base").is_visible()
+        assert not page.locator("tr#senior .pay-total").is_visible()
+        page.click("label[for=glance-total]")
+        assert page.locator("tr#senior .pay-total").is_visible()
+        assert not page.locator("tr#senior .pay-base").is_visible()
+    finally:
+        context.close()
+
+
+def test_a_citation_opens_the_document_section_and_address_by_tap(built, server, browser):
+    rows = read_rows(built.data / "figures.csv")
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}roles/ml-engineer/#senior")
+        page.wait_for_load_state("networkidle")
+        button = page.locator("tr#senior .pay-base button.cite").first
+        fid = page.locator("tr#senior .pay-base .fig").first.get_attribute("data-fig")
+        button.tap()
+        pop = page.locator(".cite-pop:popover-open")
+        assert pop.count() == 1 and pop.is_visible()
+        text = pop.inner_text()
+        assert f"Section: {rows[fid]['locator']}" in text
+        assert "About this source" in text
+    finally:
+        context.close()
+
+
+def test_locations_index_filters_as_you_type(server, browser):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}locations/")
+        page.wait_for_load_state("networkidle")
+        page.fill("#location-filter", "seattle")
+        visible = page.eval_on_selector_all(
+            "tr[data-filter-name]", "rows => rows.filter(r => r.offsetParent).map(r => r.dataset.filterName)")
+        assert "Seattle-Tacoma-Bellevue, WA" in visible and "Washington" in visible
+        assert "Texas" not in visible and len(visible) <= 4
+        assert "match" in page.inner_text("#location-filter-count")
+    finally:
+        context.close()

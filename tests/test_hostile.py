@@ -372,6 +372,7 @@ AWKWARD_PAGES = ["", "roles/", "roles/ml-engineer/", "embed/ml-engineer/senior/"
                  "downloads/"]
 
 
+@pytest.mark.browser
 def test_awkward_text_is_text_in_a_real_browser(awkward_site, browser):
     import functools
     import http.server
@@ -401,13 +402,14 @@ def test_awkward_text_is_text_in_a_real_browser(awkward_site, browser):
             assert page.locator('[href^="javascript" i], [src^="javascript" i]').count() == 0
             assert page.locator("article script:not([type='application/ld+json'])").count() == 0
             # Hover and click every citation and link in the article; nothing may run.
-            for link in page.locator("article a.cite").all()[:40]:
-                link.hover()
-            for link in page.locator("article a.cite").all()[:5]:
-                link.click(modifiers=["Control"])     # a new-tab click: no navigation here
+            for cite in page.locator("article button.cite:visible").all()[:40]:
+                cite.hover()
+            for cite in page.locator("article button.cite:visible").all()[:5]:
+                cite.click()                          # opens its popover
+                page.keyboard.press("Escape")
             seen += page.evaluate("document.body.innerText") + "\n"
-            seen += " ".join(page.evaluate(
-                "[...document.querySelectorAll('[title]')].map(e => e.title)")) + "\n"
+            seen += " ".join(page.evaluate(       # citations' popovers: document, section
+                "[...document.querySelectorAll('[title], .cite-pop')].map(e => e.title || e.textContent)")) + "\n"
             seen += page.title() + "\n"
         assert dialogs == []
         for name in ("locator", "attributed_to", "role_name", "level_name", "seed_short_name"):

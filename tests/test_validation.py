@@ -139,7 +139,7 @@ def missing_column(p):
 def extra_column(p):
     rewrite(p.data / "levels.csv", lambda h, rows: (h + ["bonus"], [r + ["1"] for r in rows]))
     return ("data/levels.csv:1:bonus: unexpected column; expected only id, name, scheme, sort, "
-            "description (got 'bonus')")
+            "description, band_of (got 'bonus')")
 
 
 def empty_file(p):
@@ -173,7 +173,7 @@ def short_row(p):
     text = path.read_text()
     path.write_text(text + "intern,Intern,experience\n")
     line = len(text.splitlines()) + 1
-    return f"data/levels.csv:{line}:-: row has 3 cells, header has 5"
+    return f"data/levels.csv:{line}:-: row has 3 cells, header has 6"
 
 
 CASES = [low_above_high, negative_salary, share_over_100, unknown_role, unknown_source,

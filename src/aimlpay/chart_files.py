@@ -4,6 +4,7 @@ Output is deterministic: same input, same bytes."""
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import vl_convert
@@ -23,7 +24,7 @@ def _cached(cache: Path, key: str, suffix: str, make) -> bytes:
         return path.read_bytes()
     value = make()
     cache.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")   # builds in parallel never share it
     tmp.write_bytes(value)
     tmp.replace(path)
     return value

@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from . import escape, partials, roles
 from .chart_builder import Chart
-from .paths import Paths
+from .paths import REPO, Paths
 from .problems import InvalidPages, Problem
 from .roles import RoleView
 from .tables import Tables
@@ -117,8 +117,8 @@ class Page:
     path: str                    # relative to docs/, e.g. "report/pay.md"
     tables: Tables
     charts: dict[str, Chart]
-    paths: Paths
-    problems: Problems
+    paths: Paths = field(default_factory=Paths)
+    problems: Problems = field(default_factory=lambda: Problems(REPO))
     _cites: int = 0               # citations so far: each popover has its own id
 
     # -- links -------------------------------------------------------------------------
@@ -129,7 +129,7 @@ class Page:
     def url(self, target: str) -> str:
         """Link for raw HTML: relative to the page's URL (directory URLs: a/b.md -> a/b/)."""
         stem = self.path.removesuffix(".md")
-        base = posixpath.dirname(stem) if stem.endswith("index") or stem == "index" else stem
+        base = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
         rel = posixpath.relpath(target, base or ".")
         if target.endswith("/"):          # relpath drops it; without it every click redirects
             rel = "./" if rel == "." else rel + "/"

@@ -278,11 +278,6 @@ def validate(paths: Paths = Paths()) -> Dataset:
             if lv not in levels or levels[lv].band_of or levels[lv].scheme != level.scheme:
                 problems.append(Problem("data/levels.csv", line, "band_of", "each level must be "
                                         "a level of the same ladder in data/levels.csv", lv))
-    for line, loc in rows["locations.csv"]:
-        for code in loc.areas():
-            if code not in oews_areas and "*" not in broken["oews/areas.csv"]:
-                problems.append(Problem("data/locations.csv", line, "oews_areas",
-                                        "unknown area: not in data/oews/areas.csv", code))
     refs = {"area_code": (oews_areas, "data/oews/areas.csv"),
             "industry_code": (oews_industries, "data/oews/industries.csv"),
             "soc_code": (oews_occupations, "data/oews/occupations.csv")}
@@ -292,9 +287,15 @@ def validate(paths: Paths = Paths()) -> Dataset:
     if problems or release is None:
         raise InvalidData(problems)
 
+    # A release of official statistics may drop or renumber an area: the guides' place then
+    # has no official page to appear on, which a maintainer should know but need not fix.
+    unmapped = [f"data/locations.csv:{line}: area {code} of {loc.id!r} is not in "
+                f"data/oews/areas.csv, so its figures appear on no official area page"
+                for line, loc in rows["locations.csv"] for code in loc.areas()
+                if code not in oews_areas]
     paid = {f.role for f in figures.values() if f.measure in PAY_MEASURES and f.unit == "usd"}
     warnings = [f"data/roles.csv:{line}: role {role.slug!r} has no pay figure (an amount in "
                 f"USD) in data/figures.csv, so it gets no page"
-                for line, role in rows["roles.csv"] if role.slug not in paid]
+                for line, role in rows["roles.csv"] if role.slug not in paid] + unmapped
     return Dataset(release, sources, topics, roles, levels, locations, figures, oews_areas,
                    oews_occupations, oews_industries, oews, warnings)

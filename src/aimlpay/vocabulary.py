@@ -102,7 +102,7 @@ def number(v: float, unit: str) -> str:
     if unit == "rank":
         return f"#{_digits(v)}"
     if unit == "years":
-        return f"{_digits(v)} years"
+        return f"{_digits(v)} year" + ("" if v == 1 else "s")
     if unit == "percentile":
         n = int(v)
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")

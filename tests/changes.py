@@ -1,0 +1,90 @@
+"""One copy of the project with the data changes a maintainer makes, built once for the tests
+that check how the site follows them (test_roles, test_official):
+
+- a role added with figures, renamed from a former slug (prompt-engineer, was llm-whisperer);
+- roles whose names are hostile markup (HOSTILE);
+- a role added without any pay figure (chief-ai-officer);
+- a BLS release where one national wage is top-coded (TOP_CODED), imported with import-bls.
+
+None of these changes touches what another one checks, so one build serves them all. The
+import replaces data/oews/ with the slice's few areas (so this site has a handful of location
+pages, and builds quickly); no check made here depends on the other areas.
+"""
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from aimlpay.cli import main
+
+from .conftest import copy_project, env
+
+# A slice of the BLS release in BLS's own layout (see its README): the same bytes as the files
+# data/oews/ was imported from, for the rows it keeps.
+BLS = Path(__file__).parent / "fixtures" / "bls-oews"
+DATATYPE = {"annual_median": "13", "annual_p10": "11", "annual_p90": "15", "employment": "01"}
+
+# (Link syntax in a name is refused by validation: see test_hostile.py.)
+HOSTILE = {"hostile-script": "<script>alert(1)</script>", "hostile-pipe": "A | B",
+           "hostile-quotes": '"quotes"', "hostile-amp": "R&D <b>Engineer</b> & co"}
+
+
+def series(areatype: str, area: str, soc: str, measure: str, industry: str = "000000") -> str:
+    return f"OEU{areatype}{area}{industry}{soc.replace('-', '')}{DATATYPE[measure]}"
+
+
+TOP_CODED = series("N", "0000000", "11-3021", "annual_p90")
+SITE_URL = "http://127.0.0.1:8000/"          # mkdocs.yml's default, whatever the shell has
+
+
+def add_role(paths, slug, name, former="", figures=True):
+    with (paths.data / "roles.csv").open("a", newline="", encoding="utf-8") as f:
+        csv.writer(f, lineterminator="\n").writerow(
+            [slug, name, "ai_ml", "15-1221", "A fixture role for tests.", former])
+    if not figures:
+        return
+    with (paths.data / "figures.csv").open(newline="", encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    with (paths.data / "figures.csv").open("a", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=header, lineterminator="\n", restval="")
+        for level, low, high in (("entry", 101000, 151000), ("senior", 181000, 281000)):
+            w.writerow({"id": f"test-{slug}-{level}", "source": "hakia-2026",
+                        "locator": "Test fixture", "topic": "pay_by_level",
+                        "measure": "base_salary", "statistic": "range", "low": low,
+                        "high": high, "unit": "usd", "currency": "USD", "period": "year",
+                        "year": "2026", "role": slug, "level": level})
+
+
+def top_coded_release(dest: Path) -> Path:
+    """The BLS slice with TOP_CODED's footnote set to 5 (BLS: at or above the top code)."""
+    source = Path(shutil.copytree(BLS, dest))
+    data = source / "oe.data.0.Current"
+    lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+    for i, line in enumerate(lines):
+        if line.startswith(TOP_CODED):
+            fields = line.rstrip("\n").split("\t")
+            fields[4] = "5"
+            lines[i] = "\t".join(fields) + "\n"
+    data.write_text("".join(lines), encoding="utf-8")
+    return source
+
+
+def make(folder: Path) -> dict:
+    """Apply every change to a fresh copy in folder/project, import, build with the CLI as a
+    maintainer would; return what the commands said."""
+    paths = copy_project(folder / "project", own_cache=True)    # built beside the shared build
+    add_role(paths, "prompt-engineer", "Prompt Engineer", former="llm-whisperer")
+    for slug, name in HOSTILE.items():
+        add_role(paths, slug, name)
+    add_role(paths, "chief-ai-officer", "Chief AI Officer", figures=False)
+    release = top_coded_release(folder / "oe")
+    imported = CliRunner().invoke(main, ["--root", str(paths.root), "import-bls", str(release)])
+    with env(SITE_URL=SITE_URL):
+        built = CliRunner().invoke(main, ["--root", str(paths.root), "build"])
+    return {"root": str(paths.root), "site_url": SITE_URL,
+            "import": {"exit_code": imported.exit_code, "output": imported.output},
+            "build": {"exit_code": built.exit_code, "stdout": built.stdout,
+                      "stderr": built.stderr, "output": built.output}}
