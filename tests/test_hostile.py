@@ -367,9 +367,8 @@ def awkward_site(tmp_path_factory):
     return paths
 
 
-AWKWARD_PAGES = ["", "roles/", "roles/ml-engineer/", "embed/ml-engineer/senior/", "sources/",
-                 "report/pay-by-level/", "report/companies-industries/", "report/location/",
-                 "downloads/"]
+AWKWARD_PAGES = ["roles/", "roles/ml-engineer/", "embed/ml-engineer/senior/", "sources/",
+                 "report/companies-industries/", "report/location/"]
 
 
 @pytest.mark.browser
@@ -402,7 +401,7 @@ def test_awkward_text_is_text_in_a_real_browser(awkward_site, browser):
             assert page.locator('[href^="javascript" i], [src^="javascript" i]').count() == 0
             assert page.locator("article script:not([type='application/ld+json'])").count() == 0
             # Hover and click every citation and link in the article; nothing may run.
-            for cite in page.locator("article button.cite:visible").all()[:40]:
+            for cite in page.locator("article button.cite:visible").all()[:15]:
                 cite.hover()
             for cite in page.locator("article button.cite:visible").all()[:5]:
                 cite.click()                          # opens its popover
