@@ -28,7 +28,7 @@ from typing import Callable
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from aimlpay.build import build
+from aimlpay.build import build, env  # env: set environment variables for a block
 from aimlpay.paths import REPO, Paths
 
 PROJECT_PARTS = ("data", "seeds", "templates", "site_src", "mkdocs.yml")
@@ -58,20 +58,6 @@ def copy_project(dest: Path, own_cache: bool = False) -> Paths:
 @pytest.fixture
 def project(tmp_path) -> Paths:
     return copy_project(tmp_path / "project")
-
-
-@contextmanager
-def env(**values: str):
-    old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 # -- made once per run, shared by every worker ------------------------------------------------

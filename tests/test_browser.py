@@ -361,18 +361,13 @@ def test_the_map_redraws_for_the_occupation_a_reader_picks(server, open_page):
     assert watch.errors == [] and watch.external == []
 
 
-def _role_pages(built) -> list[str]:
-    return sorted(p.parent.name for p in (built.site / "roles").glob("*/index.html")
-                  if (p.parent / "preview.png").exists())
-
-
 # -- role pages on a phone: the answer first ----------------------------------------------------
 
 def test_a_posting_link_lands_on_its_level_on_a_phone(built, server, browser):
     """Every role opened cold at #senior (a new page, as from a posting), and one at each
     other level: the row is in view below the fixed header, and marked."""
     context = browser.new_context(viewport=PHONE)
-    visits = [(slug, "senior") for slug in _role_pages(built)]
+    visits = [(slug, "senior") for slug in sorted(paid_roles(built))]
     visits += [("ml-engineer", level) for level in ("entry", "mid", "staff", "principal")]
     try:
         for slug, level in visits:
@@ -393,7 +388,7 @@ def test_role_pages_fit_a_phone(built, server, browser):
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
-        for slug in _role_pages(built):
+        for slug in sorted(paid_roles(built)):
             page.goto(f"{server}roles/{slug}/")
             page.wait_for_load_state("networkidle")
             bottom = page.eval_on_selector("section.glance", "e => e.getBoundingClientRect().bottom + scrollY")

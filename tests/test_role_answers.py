@@ -10,7 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import read_rows
+from .conftest import paid_roles, read_rows
 
 PHONE = {"width": 390, "height": 844}
 
@@ -26,8 +26,7 @@ def ladder(paths) -> list[str]:
 
 
 def role_pages(paths) -> list[str]:
-    return sorted(p.parent.name for p in (paths.site / "roles").glob("*/index.html")
-                  if (p.parent / "preview.png").exists())
+    return sorted(paid_roles(paths))
 
 
 def stated_at(paths, role: str, level: str) -> set[str]:

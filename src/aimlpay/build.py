@@ -42,7 +42,8 @@ def generate(paths: Paths) -> BuildResult:
     views = roles.views(tables)
     places = locations.views(tables)
     charts = {**chart_catalogue.make_all(tables, views),
-              **official_charts.make_all(tables, paths.data / "geo" / "us-states-10m.json")}
+              **official_charts.make_all(tables, paths.data / "geo" / "us-states-10m.json",
+                                         places)}
     data_files = downloads.make(dataset)
     figure_schema = next(r for r in data_files.descriptor["resources"] if r["name"] == "figures")
     url = site_url(paths)
@@ -114,7 +115,7 @@ def location_files(tables, places) -> dict[str, bytes]:
 
 
 @contextmanager
-def _env(**values: str):
+def env(**values: str):
     old = {k: os.environ.get(k) for k in values}
     os.environ.update(values)
     try:
@@ -134,7 +135,7 @@ def run_mkdocs(paths: Paths, release_date: dt.date, site_dir: Path) -> None:
     from mkdocs.config import load_config
 
     epoch = int(dt.datetime.combine(release_date, dt.time(), dt.timezone.utc).timestamp())
-    with _env(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
+    with env(SOURCE_DATE_EPOCH=str(epoch), NO_MKDOCS_2_WARNING="1"):
         config = load_config(str(paths.mkdocs_yml), docs_dir=str(paths.docs),
                              site_dir=str(site_dir), strict=True)
         mkdocs_build(config)

@@ -11,7 +11,6 @@ import json
 import altair as alt
 import pandas as pd
 
-from . import locations
 from .chart_builder import Chart, records_of, spec_of
 from .chart_theme import AXIS_LABELS, FIT_WIDTH
 from .tables import Tables
@@ -87,14 +86,13 @@ def _occupation_picker(t: Tables) -> alt.Parameter:
                      bind=alt.binding_select(options=names, name="Occupation "))
 
 
-def state_map(t: Tables, geo: dict) -> Chart:
+def state_map(t: Tables, geo: dict, pages: set[str]) -> Chart:
     o = t.oews
     sel = o[(o.areatype == "state") & o.soc_code.isin(MAPPED_SOC)].sort_values(
         ["soc_code", "area_name"])
     rows = _rows(t, sel, "State")
     rows.insert(1, "FIPS code", sel.state_code.values)
     # Each state links to its page (a path from the site's root: charts.js resolves it).
-    pages = {v.slug for v in locations.views(t)}
     rows["Page"] = [f"locations/{slug}/" if slug in pages else None for slug in sel.slug]
     records = records_of(rows)
     picker = _occupation_picker(t)
@@ -163,8 +161,10 @@ def top_metros(t: Tables, per_occupation: int = 15) -> Chart:
                  spec_of(chart), list(rows.columns), records, (SOURCE,))
 
 
-def make_all(t: Tables, geo_path) -> dict[str, Chart]:
+def make_all(t: Tables, geo_path, places=()) -> dict[str, Chart]:
+    """The official charts; `places` are the state and metro pages (locations.views)."""
     if t.oews.empty:
         return {}
     geo = json.loads(geo_path.read_text(encoding="utf-8"))
-    return {c.id: c for c in (national_percentiles(t), state_map(t, geo), top_metros(t))}
+    pages = {p.slug for p in places}
+    return {c.id: c for c in (national_percentiles(t), state_map(t, geo, pages), top_metros(t))}
