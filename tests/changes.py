@@ -13,11 +13,14 @@ pages, and builds quickly); no check made here depends on the other areas.
 from __future__ import annotations
 
 import csv
+import io
+import json
 import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
 
+from aimlpay.build import build
 from aimlpay.cli import main
 
 from .conftest import copy_project, env
@@ -88,3 +91,75 @@ def make(folder: Path) -> dict:
             "import": {"exit_code": imported.exit_code, "output": imported.output},
             "build": {"exit_code": built.exit_code, "stdout": built.stdout,
                       "stderr": built.stderr, "output": built.output}}
+
+
+# -- a second project: awkward but legitimate text, built as a fresh clone builds it -----------
+
+# Text a real document could hold: angle brackets, quotes, pipes, ampersands, the word
+# javascript:, formula-like starts. Each must appear on the site as exactly this text.
+PAYLOADS = {
+    "locator": 'Pay | "quotes" & <img src=x onerror=alert(1)> javascript:alert(1)',
+    "attributed_to": '" onmouseover="alert(1)" x="',
+    "subject": "=HYPERLINK(\"http://evil.example\",\"click\")",
+    "note": "+1 then -1; @SUM(A1) \uff1d1+1 x;=2+2",
+    "role_name": "<script>alert(1)</script> | Engineer",
+    "level_name": "Senior <b>bold</b>",
+    "location_name": "Seattle' onclick='alert(1)",
+    "seed_title": "<svg onload=alert(1)> Report",
+    "seed_publisher": "' onfocus='alert(1)' autofocus x='",
+    "seed_short_name": "Hakia <i>",
+}
+
+
+def put_cell(paths, file: str, key: str, column: str, value: str) -> int:
+    """Set one cell (any characters, quoted as CSV requires); return the row's first line."""
+    path = paths.data / file
+    with path.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    line = 1
+    for row in rows[1:]:
+        line += 1
+        if row[0] == key:
+            row[header.index(column)] = value
+            break
+    else:
+        raise KeyError(key)
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return line
+
+
+def put_yaml(path: Path, key: str, raw_value: str) -> int:
+    """Replace a top-level key's value with raw YAML text; return its line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    i = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
+    end = i + 1
+    while end < len(lines) and lines[end].startswith(" "):        # a folded value's lines
+        end += 1
+    lines[i:end] = [f"{key}: {raw_value}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return i + 1
+
+
+
+def make_awkward(folder: Path) -> dict:
+    """The real project with PAYLOADS in every kind of text field, built the way `make site`
+    builds it on a fresh clone: without SITE_URL (so its pages must work from any address;
+    test_role_answers serves it below a sub-path). Returns the build's warnings."""
+    paths = copy_project(folder / "project", own_cache=True)
+    put_cell(paths, "figures.csv", "hakia-base-senior", "locator", PAYLOADS["locator"])
+    put_cell(paths, "figures.csv", "hakia-base-senior", "attributed_to", PAYLOADS["attributed_to"])
+    put_cell(paths, "figures.csv", "hakia-company-google-median-tc", "subject", PAYLOADS["subject"])
+    put_cell(paths, "figures.csv", "hakia-base-senior", "note", PAYLOADS["note"])
+    put_cell(paths, "roles.csv", "ml-engineer", "name", PAYLOADS["role_name"])
+    put_cell(paths, "levels.csv", "senior", "name", PAYLOADS["level_name"])
+    put_cell(paths, "locations.csv", "seattle-metro", "name", PAYLOADS["location_name"])
+    seed = paths.seeds / "hakia-2026.yml"
+    put_yaml(seed, "title", json.dumps(PAYLOADS["seed_title"]))
+    put_yaml(seed, "publisher", json.dumps(PAYLOADS["seed_publisher"]))
+    put_yaml(seed, "short_name", json.dumps(PAYLOADS["seed_short_name"]))
+    with env(SITE_URL=None):
+        result = build(paths)
+    return {"root": str(paths.root), "warnings": result.warnings}

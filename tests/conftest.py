@@ -179,6 +179,23 @@ def changed(tmp_path_factory) -> Changed:
     return Changed(Paths(Path(facts["root"])), facts["site_url"], facts["import"], facts["build"])
 
 
+@dataclass(frozen=True)
+class Awkward:
+    """The project with awkward but legitimate text in every kind of field (changes.PAYLOADS),
+    built once per run without SITE_URL, as a fresh clone builds it: its Paths and the
+    build's warnings."""
+    paths: Paths
+    warnings: list[str]
+
+
+@pytest.fixture(scope="session")
+def awkward(tmp_path_factory) -> Awkward:
+    """Read-only, like `built`."""
+    from . import changes
+    _, facts = once_per_run(tmp_path_factory, "awkward", changes.make_awkward)
+    return Awkward(Paths(Path(facts["root"])), facts["warnings"])
+
+
 def text_without(tag: Tag, selector: str, separator: str = "", strip: bool = False) -> str:
     """tag.get_text(separator, strip) as if every element matching selector were removed,
     leaving the (shared) tree unchanged."""
@@ -285,7 +302,7 @@ def open_page(browser):
         page = ctx.new_page()
         watch = PageWatch(page)
         page.goto(url)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
         return page, watch
 
     yield opener

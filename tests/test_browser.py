@@ -81,7 +81,7 @@ class Visit:
 
 
 def _with_javascript(page, v: Visit) -> None:
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     v.charts = wait_for_charts(page)
     v.drawn[PHONE["width"]] = page.locator(LIVE_CHART).count()
     v.fallbacks_shown[PHONE["width"]] = sum(
@@ -98,7 +98,7 @@ def _with_javascript(page, v: Visit) -> None:
 
 
 def _without_javascript(page, v: Visit) -> None:
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")
     for img in page.locator("img.chart-fallback").all():
         img.scroll_into_view_if_needed()
     page.wait_for_function(
@@ -316,7 +316,7 @@ def test_hostile_role_names_do_not_run_in_a_real_browser(changed, browser):
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         for url in ["roles/"] + [f"roles/{s}/" for s in HOSTILE] + [f"embed/{s}/" for s in HOSTILE]:
             page.goto(base + url)
-            page.wait_for_load_state("networkidle")
+            page.wait_for_load_state("load")
             injected = page.evaluate("""() => [...document.scripts].filter(
                 s => s.textContent.includes('alert(1)') && s.type !== 'application/ld+json').length""")
             assert injected == 0, url
@@ -373,7 +373,7 @@ def test_a_posting_link_lands_on_its_level_on_a_phone(built, server, browser):
         for slug, level in visits:
             page = context.new_page()
             page.goto(f"{server}roles/{slug}/#{level}")
-            page.wait_for_load_state("networkidle")
+            page.wait_for_load_state("load")
             box = page.locator(f"tr#{level}").bounding_box()
             assert box and 48 <= box["y"] < PHONE["height"] - 40, (slug, level, box)
             marked = page.eval_on_selector(f"tr#{level} > td",
@@ -390,7 +390,7 @@ def test_role_pages_fit_a_phone(built, server, browser):
         page = context.new_page()
         for slug in sorted(paid_roles(built)):
             page.goto(f"{server}roles/{slug}/")
-            page.wait_for_load_state("networkidle")
+            page.wait_for_load_state("load")
             bottom = page.eval_on_selector("section.glance", "e => e.getBoundingClientRect().bottom + scrollY")
             assert bottom <= 1.5 * PHONE["height"], (slug, bottom)
             height = page.evaluate("document.documentElement.scrollHeight")
@@ -409,7 +409,7 @@ def test_switching_to_total_pay_shows_total_pay(built, server, browser):
     try:
         page = context.new_page()
         page.goto(f"{server}roles/ml-engineer/")
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
         assert page.locator("tr#senior .pay-base").is_visible()
         assert not page.locator("tr#senior .pay-total").is_visible()
         page.click("label[for=glance-total]")
@@ -425,7 +425,7 @@ def test_a_citation_opens_the_document_section_and_address_by_tap(built, server,
     try:
         page = context.new_page()
         page.goto(f"{server}roles/ml-engineer/#senior")
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
         button = page.locator("tr#senior .pay-base button.cite").first
         fid = page.locator("tr#senior .pay-base .fig").first.get_attribute("data-fig")
         button.tap()
@@ -443,7 +443,7 @@ def test_locations_index_filters_as_you_type(server, browser):
     try:
         page = context.new_page()
         page.goto(f"{server}locations/")
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
         page.fill("#location-filter", "seattle")
         visible = page.eval_on_selector_all(
             "tr[data-filter-name]", "rows => rows.filter(r => r.offsetParent).map(r => r.dataset.filterName)")

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from aimlpay.build import build
 from aimlpay.cli import main
 
-from .conftest import copy_project
+from .changes import PAYLOADS, put_cell, put_yaml
+from .conftest import copy_project, serve
 from .test_validation import yaml_line
 
 LINK = "must be plain text: link syntax such as [text](address) or <scheme:address> is not allowed"
@@ -38,38 +38,6 @@ def separator(code: str, at: int) -> str:
 def invisible(code: str, name: str, at: int) -> str:
     return (f"must not contain invisible or direction-changing characters ({code}, {name}, at "
             f"character {at}): they can make text display as something else")
-
-
-def put_cell(paths, file: str, key: str, column: str, value: str) -> int:
-    """Set one cell (any characters, quoted as CSV requires); return the row's first line."""
-    path = paths.data / file
-    with path.open(newline="", encoding="utf-8") as f:
-        rows = list(csv.reader(f))
-    header = rows[0]
-    line = 1
-    for row in rows[1:]:
-        line += 1
-        if row[0] == key:
-            row[header.index(column)] = value
-            break
-    else:
-        raise KeyError(key)
-    buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL).writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-    return line
-
-
-def put_yaml(path: Path, key: str, raw_value: str) -> int:
-    """Replace a top-level key's value with raw YAML text; return its line."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    i = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
-    end = i + 1
-    while end < len(lines) and lines[end].startswith(" "):        # a folded value's lines
-        end += 1
-    lines[i:end] = [f"{key}: {raw_value}"]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return i + 1
 
 
 def got(value) -> str:
@@ -332,58 +300,13 @@ def test_a_read_only_project_folder_gives_a_message_not_a_traceback(project, mon
 
 # -- Part 2: legitimate but awkward text, published --------------------------------------------
 
-# Text a real document could hold: angle brackets, quotes, pipes, ampersands, the word
-# javascript:, formula-like starts. Each must appear on the site as exactly this text.
-PAYLOADS = {
-    "locator": 'Pay | "quotes" & <img src=x onerror=alert(1)> javascript:alert(1)',
-    "attributed_to": '" onmouseover="alert(1)" x="',
-    "subject": "=HYPERLINK(\"http://evil.example\",\"click\")",
-    "note": "+1 then -1; @SUM(A1) ＝1+1 x;=2+2",
-    "role_name": "<script>alert(1)</script> | Engineer",
-    "level_name": "Senior <b>bold</b>",
-    "location_name": "Seattle' onclick='alert(1)",
-    "seed_title": "<svg onload=alert(1)> Report",
-    "seed_publisher": "' onfocus='alert(1)' autofocus x='",
-    "seed_short_name": "Hakia <i>",
-}
-
-
-@pytest.fixture(scope="module")
-def awkward_site(tmp_path_factory):
-    paths = copy_project(tmp_path_factory.mktemp("awkward") / "project")
-    put_cell(paths, "figures.csv", "hakia-base-senior", "locator", PAYLOADS["locator"])
-    put_cell(paths, "figures.csv", "hakia-base-senior", "attributed_to", PAYLOADS["attributed_to"])
-    put_cell(paths, "figures.csv", "hakia-company-google-median-tc", "subject", PAYLOADS["subject"])
-    put_cell(paths, "figures.csv", "hakia-base-senior", "note", PAYLOADS["note"])
-    put_cell(paths, "roles.csv", "ml-engineer", "name", PAYLOADS["role_name"])
-    put_cell(paths, "levels.csv", "senior", "name", PAYLOADS["level_name"])
-    put_cell(paths, "locations.csv", "seattle-metro", "name", PAYLOADS["location_name"])
-    seed = paths.seeds / "hakia-2026.yml"
-    import json
-    put_yaml(seed, "title", json.dumps(PAYLOADS["seed_title"]))
-    put_yaml(seed, "publisher", json.dumps(PAYLOADS["seed_publisher"]))
-    put_yaml(seed, "short_name", json.dumps(PAYLOADS["seed_short_name"]))
-    build(paths)
-    return paths
-
-
 AWKWARD_PAGES = ["roles/", "roles/ml-engineer/", "embed/ml-engineer/senior/", "sources/",
                  "report/companies-industries/", "report/location/"]
 
 
 @pytest.mark.browser
-def test_awkward_text_is_text_in_a_real_browser(awkward_site, browser):
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(awkward_site.site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+def test_awkward_text_is_text_in_a_real_browser(awkward, browser):
+    base, httpd = serve(awkward.paths.site)
     context = browser.new_context()
     dialogs = []
     try:
@@ -392,7 +315,7 @@ def test_awkward_text_is_text_in_a_real_browser(awkward_site, browser):
         seen = ""
         for path in AWKWARD_PAGES:
             page.goto(base + path)
-            page.wait_for_load_state("networkidle")
+            page.wait_for_load_state("load")
             # No element gained an event handler or a script URL from the data.
             handlers = page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(
                 el => [...el.attributes].filter(a => /^on/i.test(a.name)).map(
@@ -434,21 +357,21 @@ def risky_cells(text: str) -> list[str]:
     return risky
 
 
-def test_no_published_csv_has_a_cell_a_spreadsheet_would_run(awkward_site):
-    csvs = sorted(awkward_site.site.rglob("*.csv"))
+def test_no_published_csv_has_a_cell_a_spreadsheet_would_run(awkward):
+    csvs = sorted(awkward.paths.site.rglob("*.csv"))
     assert len(csvs) > 600
     checked = 0
     for path in csvs:
         text = path.read_text(encoding="utf-8")
         assert risky_cells(text) == [], path
         checked += 1
-    [archive] = (awkward_site.site / "data").glob("*.zip")
+    [archive] = (awkward.paths.site / "data").glob("*.zip")
     with zipfile.ZipFile(archive) as z:
         for name in z.namelist():
             if name.endswith(".csv"):
                 assert risky_cells(z.read(name).decode("utf-8")) == [], name
     # The payloads are there, as text: neutralised with a leading apostrophe.
-    figures = (awkward_site.site / "data" / "figures.csv").read_text(encoding="utf-8")
+    figures = (awkward.paths.site / "data" / "figures.csv").read_text(encoding="utf-8")
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(figures))}
     assert rows["hakia-company-google-median-tc"]["subject"] == "'" + PAYLOADS["subject"]
     # ...before the cell and after the ";" a spreadsheet may split on; the rest reads as written.

@@ -10,7 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import paid_roles, read_rows
+from .conftest import paid_roles, read_rows, serve
 
 PHONE = {"width": 390, "height": 844}
 
@@ -191,40 +191,18 @@ def test_location_pages_show_what_the_guides_say_about_the_place(built):
 # -- a build without SITE_URL, served from a sub-path on another port ---------------------------
 
 @pytest.fixture(scope="module")
-def anywhere(tmp_path_factory):
-    """The project built as `make site` builds it on a fresh clone (no SITE_URL), served at
-    http://127.0.0.1:<port>/sub/ the way GitHub Pages serves a project site."""
-    import functools
-    import http.server
-    import os
-    import threading
-
-    from aimlpay.build import build
-
-    from .conftest import copy_project
-    root = tmp_path_factory.mktemp("anywhere")
-    paths = copy_project(root / "project")
-    saved = os.environ.pop("SITE_URL", None)
-    try:
-        result = build(paths)
-    finally:
-        if saved is not None:
-            os.environ["SITE_URL"] = saved
-    (root / "www").mkdir()
-    (root / "www" / "sub").symlink_to(paths.site)
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                            functools.partial(Quiet, directory=str(root / "www")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield paths, f"http://127.0.0.1:{httpd.server_address[1]}/sub/", result
+def anywhere(awkward, tmp_path_factory):
+    """The awkward-text project (built without SITE_URL, as `make site` builds on a fresh
+    clone), served at http://127.0.0.1:<port>/sub/ the way GitHub Pages serves a project site."""
+    www = tmp_path_factory.mktemp("www")
+    (www / "sub").symlink_to(awkward.paths.site)
+    base, httpd = serve(www)
+    yield awkward.paths, base + "sub/", awkward.warnings
     httpd.shutdown()
 
 
 def test_without_site_url_nothing_names_a_wrong_host_and_the_build_says_what_is_left_out(anywhere):
-    paths, _, result = anywhere
+    paths, _, warnings = anywhere
     for path in paths.site.rglob("*"):
         if path.suffix in (".html", ".xml", ".json", ".csv", ".js"):
             assert "127.0.0.1" not in path.read_text(encoding="utf-8", errors="replace"), path
@@ -233,7 +211,7 @@ def test_without_site_url_nothing_names_a_wrong_host_and_the_build_says_what_is_
     assert soup.select_one('meta[property="og:url"]') is None
     assert soup.select_one("pre.embed-snippet") is None
     assert any(w.startswith("SITE_URL is not set") and "embed snippets" in w
-               for w in result.warnings)
+               for w in warnings)
 
 
 def test_without_site_url_every_link_and_asset_resolves_under_a_sub_path(anywhere):
@@ -268,7 +246,7 @@ def test_without_site_url_instant_navigation_works_under_a_sub_path(anywhere, br
     try:
         page = context.new_page()
         page.goto(base)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state("load")
         page.evaluate("window.__samePage = true")
         path = base.removeprefix(base.split("/sub/")[0])        # "/sub/"
         page.click("article a[href$='roles/']")

@@ -115,17 +115,21 @@ def location_files(tables, places) -> dict[str, bytes]:
 
 
 @contextmanager
-def env(**values: str):
+def env(**values: str | None):
+    """Set environment variables for a block (None: unset); restore them afterwards."""
     old = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for k, v in old.items():
+
+    def put(settings):
+        for k, v in settings.items():
             if v is None:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+    put(values)
+    try:
+        yield
+    finally:
+        put(old)
 
 
 def run_mkdocs(paths: Paths, release_date: dt.date, site_dir: Path) -> None:
