@@ -196,6 +196,19 @@ def awkward(tmp_path_factory) -> Awkward:
     return Awkward(Paths(Path(facts["root"])), facts["warnings"])
 
 
+SPEC_VARIANTS = [f".{layout}.{palette}.vg.json" for layout in ("narrow", "wide")
+                 for palette in ("light", "dark")]
+
+
+def asset_refs(soup) -> list[str]:
+    """Every address a page's links, images and charts point at: hrefs, srcs, each <source>
+    srcset, and each compiled spec a chart may fetch (data-spec + layout and palette)."""
+    return ([a["href"] for a in soup.select("a[href]")] + [i["src"] for i in soup.select("[src]")]
+            + [s["srcset"] for s in soup.select("source[srcset]")]
+            + [link["href"] for link in soup.select("link[href]")]
+            + [d["data-spec"] + v for d in soup.select("[data-spec]") for v in SPEC_VARIANTS])
+
+
 def text_without(tag: Tag, selector: str, separator: str = "", strip: bool = False) -> str:
     """tag.get_text(separator, strip) as if every element matching selector were removed,
     leaving the (shared) tree unchanged."""
@@ -311,13 +324,19 @@ def open_page(browser):
 
 
 def wait_for_charts(page) -> int:
-    """Wait until every chart on the page is drawn; return how many there are."""
-    charts = page.locator(".vega-chart").count()
-    if charts:
+    """Bring every chart on the page into view, as a reader scrolling down would (a chart
+    turns interactive when it comes near the viewport), and wait until each is drawn;
+    return how many there are."""
+    charts = page.locator(".vega-chart")
+    for chart in charts.all():
+        chart.scroll_into_view_if_needed()
+        chart.locator(".chart-view svg").wait_for()
+    count = charts.count()
+    if count:
         page.wait_for_function(
             "n => document.querySelectorAll('.vega-chart--live .chart-view svg').length === n",
-            arg=charts)
-    return charts
+            arg=count)
+    return count
 
 
 # Test files in the order they are handed out. Under pytest-xdist (`--dist loadfile

@@ -11,6 +11,7 @@ worker runs them all and serves the site on the port it was built for.
 """
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ pytestmark = pytest.mark.browser
 LIVE_CHART = ".vega-chart--live .chart-view svg"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 720}          # Playwright's default viewport
+CHART_CODE = re.compile(r"/vega[^/]*\.js|\.vg\.json|\.vl\.json")    # the runtime and specs
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
@@ -74,19 +76,25 @@ class Visit:
     overflow: int | None = None         # px wider than a 390 px phone screen
     errors: list = field(default_factory=list)
     external: list = field(default_factory=list)
+    chart_code_at_load: list = field(default_factory=list)   # chart requests before scrolling
+    chart_code: list = field(default_factory=list)           # ...and in all
     failures: list = field(default_factory=list)   # a wait that timed out, and why
-    # Without JavaScript: (visible, loaded and wider than 300 px) per chart fallback image.
+    # Without JavaScript, per static chart a reader sees: (loaded and wider than 300 px,
+    # its data table has rows).
     static: list = field(default_factory=list)
     static_external: list = field(default_factory=list)
 
 
 def _with_javascript(page, v: Visit) -> None:
     page.wait_for_load_state("load")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    v.chart_code_at_load = list(page.chart_requests)
+    v.overflow = page.evaluate(OVERFLOW)
     v.charts = wait_for_charts(page)
+    v.chart_code = list(page.chart_requests)
     v.drawn[PHONE["width"]] = page.locator(LIVE_CHART).count()
     v.fallbacks_shown[PHONE["width"]] = sum(
         img.is_visible() for img in page.locator("img.chart-fallback").all())
-    v.overflow = page.evaluate(OVERFLOW)
     if not v.charts:
         return                          # nothing that depends on the width is left to check
     page.set_viewport_size(DESKTOP)
@@ -99,13 +107,12 @@ def _with_javascript(page, v: Visit) -> None:
 
 def _without_javascript(page, v: Visit) -> None:
     page.wait_for_load_state("load")
-    for img in page.locator("img.chart-fallback").all():
+    shown = [img for img in page.locator("img.chart-fallback").all() if img.is_visible()]
+    for img in shown:
         img.scroll_into_view_if_needed()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('img.chart-fallback')].every(i => i.complete)")
-    for img in page.locator("img.chart-fallback").all():
-        v.static.append((img.is_visible(),
-                         img.evaluate("i => i.complete && i.naturalWidth > 300")))
+        img.evaluate("i => i.complete || new Promise(r => { i.onload = i.onerror = r; })")
+        v.static.append((img.evaluate("i => i.naturalWidth > 300"),
+                         img.evaluate("i => !!i.closest('figure').querySelector('details.chart-table td')")))
 
 
 def visit(browser, base: str, paths: list[str]) -> dict[str, Visit]:
@@ -115,10 +122,13 @@ def visit(browser, base: str, paths: list[str]) -> dict[str, Visit]:
     live = browser.new_context(viewport=PHONE).new_page()
     static = browser.new_context(java_script_enabled=False, viewport=DESKTOP).new_page()
     watches = {live: PageWatch(live), static: PageWatch(static)}
+    live.chart_requests = []
+    live.on("request", lambda r: CHART_CODE.search(r.url) and live.chart_requests.append(r.url))
     try:
         for path in paths:
             v = visits[path]
             live.set_viewport_size(PHONE)
+            live.chart_requests.clear()
             for page, watch in watches.items():
                 page.set_default_timeout(20_000)
                 watch.errors.clear()
@@ -155,6 +165,20 @@ def test_every_page_draws_all_its_charts_and_hides_their_fallbacks(site_in_brows
     assert sum(v.charts for v in visits) >= 19
 
 
+def test_chart_code_loads_only_where_charts_are_and_only_when_a_reader_nears_one(site_in_browser):
+    """Pages without charts request no chart code at all; a role page opened on a phone
+    requests none until the reader scrolls towards its chart (below the answer)."""
+    for v in site_in_browser.values():
+        if v.charts == 0:
+            assert v.chart_code == [], (v.path, v.chart_code)
+        elif v.charts > 0:
+            assert any("/vega" in url for url in v.chart_code), v.path
+    roles = [v for v in site_in_browser.values() if re.fullmatch(r"roles/[^/]+/", v.path)]
+    assert roles and all(v.charts == 1 for v in roles)
+    for v in roles:
+        assert v.chart_code_at_load == [], (v.path, v.chart_code_at_load)
+
+
 def test_no_page_logs_an_error_or_loads_anything_from_another_host(site_in_browser):
     assert set(MAP_AND_LOCATION_PAGES) <= set(site_in_browser)
     for v in site_in_browser.values():
@@ -177,26 +201,25 @@ def test_without_javascript_every_chart_fallback_shows(site_in_browser):
     for v in site_in_browser.values():
         assert not [f for f in v.failures if f.startswith("_without")], (v.path, v.failures)
         assert len(v.static) == max(v.charts, 0), (v.path, v.static)
-        for visible, loaded in v.static:
-            assert visible, v.path
+        for loaded, table in v.static:
             assert loaded, v.path
+            assert table, v.path
 
 
 # -- one reader's path at a time ------------------------------------------------------------------
 
 def test_chart_renders_on_first_load_and_after_instant_navigation(server, open_page):
     page, watch = open_page(server)
-    page.wait_for_selector(LIVE_CHART)
+    assert wait_for_charts(page) == 1
     assert not page.is_visible("img.chart-fallback")
-    assert page.locator(".vega-chart .chart-view svg").count() == 1
 
     page.evaluate("window.__samePage = true")      # survives only if no full reload happens
     page.click("article a:text-is('Sources')")
     page.wait_for_selector("h1:has-text('Sources')")
     page.click("a.md-header__button.md-logo")
-    page.wait_for_selector(LIVE_CHART)
+    page.wait_for_selector("h1:has-text('AI')")
+    assert wait_for_charts(page) == 1
     assert page.evaluate("window.__samePage") is True, "navigation reloaded the page"
-    assert page.locator(".vega-chart .chart-view svg").count() == 1
     assert not page.is_visible("img.chart-fallback")
     assert watch.errors == []
     assert watch.external == []
@@ -204,10 +227,10 @@ def test_chart_renders_on_first_load_and_after_instant_navigation(server, open_p
 
 def test_chart_tooltip_gives_the_exact_figure_and_source(server, open_page):
     page, watch = open_page(server)
-    page.wait_for_selector(LIVE_CHART)
+    wait_for_charts(page)
     bar = page.locator(".vega-chart .chart-view svg path[aria-roledescription='bar']").first
     bar.hover()
-    tooltip = page.wait_for_selector("#vg-tooltip-element.visible")
+    tooltip = page.wait_for_selector(".chart-tooltip:not([hidden])")
     text = tooltip.inner_text()
     assert "$" in text and "Source" in text and "As stated" in text
     assert watch.errors == []
@@ -237,18 +260,17 @@ def contrast(a: str, b: str) -> float:
 def test_chart_text_is_readable_in_light_and_dark_palettes(server, open_page):
     for scheme, md_scheme in (("light", "default"), ("dark", "slate")):
         page, watch = open_page(server, color_scheme=scheme)
-        page.wait_for_selector(LIVE_CHART)
+        wait_for_charts(page)
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == md_scheme
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-        for selector in ("g.role-axis-label text", "g.role-title-text text",
-                         "g.role-legend-label text"):
+        for selector in ("g.role-axis-label text", "g.role-legend-label text"):
             fill = page.eval_on_selector(f".vega-chart .chart-view svg {selector}",
                                          "t => getComputedStyle(t).fill")
             # WCAG AA for text: 4.5:1 against the page behind the (transparent) chart.
             assert contrast(fill, background) >= 4.5, (scheme, selector, fill, background)
         # Page text around the figures too: citations, card labels and notes.
         for selector in ("button.cite", ".headline__label", ".headline__note", ".headline__value",
-                         ".release"):
+                         ".release", "figure.chart figcaption", ".chart__notes"):
             colours = page.eval_on_selector(selector, EFFECTIVE_COLOURS)
             assert contrast(*colours) >= 4.5, (scheme, selector, colours)
         assert watch.errors == []
@@ -256,7 +278,7 @@ def test_chart_text_is_readable_in_light_and_dark_palettes(server, open_page):
 
 def test_switching_palette_redraws_charts(server, open_page):
     page, watch = open_page(server, color_scheme="light")
-    page.wait_for_selector(LIVE_CHART)
+    wait_for_charts(page)
     label = ".vega-chart .chart-view svg g.role-axis-label text"
     before = page.eval_on_selector(label, "t => getComputedStyle(t).fill")
     page.click("label.md-header__button[for='__palette_1']:visible, "
@@ -292,10 +314,12 @@ def test_printing_a_report_page_shows_static_charts_and_readable_citations(serve
     page, watch = open_page(server + "report/equity-bonuses/", color_scheme="dark")
     wait_for_charts(page)
     page.emulate_media(media="print")
-    fallbacks = page.locator("img.chart-fallback")
-    assert fallbacks.count() >= 2
-    for img in fallbacks.all():
-        assert img.is_visible() and img.evaluate("i => i.complete && i.naturalWidth > 300")
+    fallbacks = [img for img in page.locator("img.chart-fallback").all() if img.is_visible()]
+    assert len(fallbacks) == page.locator("figure.chart").count() >= 2
+    for img in fallbacks:                       # paper is white: the light drawing
+        assert img.evaluate("i => i.closest('.chart-static--light') !== null")
+        img.evaluate("i => i.complete || new Promise(r => { i.onload = i.onerror = r; })")
+        assert img.evaluate("i => i.naturalWidth > 300")
     assert not page.locator(".vega-chart .chart-view").first.is_visible()
     for selector in ("button.cite", "figure.chart figcaption"):
         fg, bg = page.eval_on_selector(selector, EFFECTIVE_COLOURS)
@@ -329,7 +353,6 @@ def test_hostile_role_names_do_not_run_in_a_real_browser(changed, browser):
 
 def test_a_level_anchor_link_lands_on_that_level(server, open_page):
     page, _ = open_page(server + "roles/ml-engineer/#senior")
-    wait_for_charts(page)             # nothing above the level moves any more
     top = "document.getElementById('senior').getBoundingClientRect().top"
     try:
         page.wait_for_function(f"() => {{ const top = {top}; return 0 <= top && top < 200; }}",
@@ -343,6 +366,7 @@ def test_the_map_redraws_for_the_occupation_a_reader_picks(server, open_page):
     """(That the map and location pages draw every chart with no error or request to another
     host is checked with every other page, in the single pass above.)"""
     page, watch = open_page(server + "benchmarks/")
+    page.locator("#chart-bls-state-map").scroll_into_view_if_needed()
     page.wait_for_selector("#chart-bls-state-map .vega-chart--live svg")
     shaded = "#chart-bls-state-map svg path[aria-roledescription='geoshape']"
     before = page.locator(shaded).count()
@@ -450,5 +474,88 @@ def test_locations_index_filters_as_you_type(server, browser):
         assert "Seattle-Tacoma-Bellevue, WA" in visible and "Washington" in visible
         assert "Texas" not in visible and len(visible) <= 4
         assert "match" in page.inner_text("#location-filter-count")
+    finally:
+        context.close()
+
+
+# -- charts that fit, search that finds ------------------------------------------------------------
+
+# Per chart, in CSS px: [left and right edge of what is drawn (text, marks, axes, legend),
+# relative to the drawing; the drawing's width; its container's width].
+DRAWN_EXTENT = """fig => {
+  const svg = fig.querySelector('.chart-view svg'), box = svg.getBoundingClientRect();
+  let left = Infinity, right = -Infinity;
+  for (const el of svg.querySelectorAll('text, path, rect, line, circle, image')) {
+    const b = el.getBoundingClientRect();
+    if ((!b.width && !b.height) || getComputedStyle(el).opacity === '0') continue;
+    left = Math.min(left, b.left); right = Math.max(right, b.right);
+  }
+  return [left - box.left, right - box.left, box.width, fig.querySelector('.vega-chart').clientWidth];
+}"""
+CHART_PAGES = ("", "report/premium/", "report/pay-by-level/", "report/location/", "benchmarks/",
+               "roles/ml-engineer/", "locations/california/")
+
+
+@pytest.mark.parametrize("width", [320, 390, 1440])
+def test_every_chart_fits_its_column_with_nothing_cut_off(server, browser, width):
+    """Drawn as a reader at this width sees it: nothing drawn sticks out of the drawing
+    (a clipped title, axis end or legend label), and the drawing is no wider than its column;
+    its static image neither."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        checked = 0
+        for path in CHART_PAGES:
+            page.goto(server + path)
+            page.wait_for_load_state("load")
+            wait_for_charts(page)
+            for fig in page.locator("figure.chart").all():
+                left, right, drawing, column = fig.evaluate(DRAWN_EXTENT)
+                name = (path, fig.get_attribute("id"), width)
+                assert left >= -1 and right <= drawing + 1, (name, left, right, drawing)
+                assert drawing <= column + 0.5, (name, drawing, column)
+                checked += 1
+        assert checked >= 8
+    finally:
+        context.close()
+
+
+def test_switching_to_a_chart_moves_nothing_on_the_page(server, browser):
+    """The interactive chart takes exactly the static one's place: no layout shift."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => {
+            for (const e of list.getEntries()) window.__shift += e.value; })
+            .observe({type: 'layout-shift', buffered: true});""")
+        for path in ("report/premium/", "benchmarks/", "roles/ml-engineer/"):
+            page.goto(server + path)
+            page.wait_for_load_state("load")
+            boxes = page.eval_on_selector_all(".vega-chart", "els => els.map(e => e.offsetHeight)")
+            wait_for_charts(page)
+            assert page.eval_on_selector_all(".vega-chart", "els => els.map(e => e.offsetHeight)") == boxes
+            assert page.evaluate("window.__shift") <= 0.02, path
+    finally:
+        context.close()
+
+
+def test_search_for_a_role_name_finds_its_page_first(built, server, browser):
+    with (built.data / "roles.csv").open(newline="", encoding="utf-8") as f:
+        names = {r["slug"]: r["name"] for r in csv.DictReader(f)}
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(server)
+        page.wait_for_load_state("load")
+        for slug in sorted(paid_roles(built)):
+            page.fill("input.md-search__input", names[slug])
+            first = page.locator(".md-search-result__item a").first
+            first.wait_for()
+            page.wait_for_function(
+                "q => document.querySelector('.md-search-result__meta').textContent.length > 0"
+                " && document.querySelector('input.md-search__input').value === q", arg=names[slug])
+            page.wait_for_timeout(150)          # results follow the last keystroke
+            href = page.locator(".md-search-result__item a").first.get_attribute("href")
+            assert href.rstrip("/").endswith(f"roles/{slug}") or f"roles/{slug}/" in href, (slug, href)
     finally:
         context.close()

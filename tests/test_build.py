@@ -18,7 +18,7 @@ import yaml
 from aimlpay.build import build
 from aimlpay.paths import REPO, Paths
 
-from .conftest import env, read_rows, text_without
+from .conftest import asset_refs, env, read_rows, text_without
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -140,9 +140,7 @@ def test_every_internal_link_resolves_to_a_file_and_anchor(built, pages):
     for rel, soup in pages.items():
         page = site / rel
         page_url = "/" + rel.removesuffix("index.html")
-        refs = ([a["href"] for a in soup.select("a[href]")] + [i["src"] for i in soup.select("img[src]")]
-                + [d["data-spec"] for d in soup.select("[data-spec]")])
-        for ref in refs:
+        for ref in asset_refs(soup):
             if re.match(r"^([a-z]+:|//)", ref) or ref.startswith("#") and len(ref) == 1:
                 continue
             url = urljoin(page_url, ref)

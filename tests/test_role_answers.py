@@ -10,7 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import paid_roles, read_rows, serve
+from .conftest import asset_refs, paid_roles, read_rows, serve
 
 PHONE = {"width": 390, "height": 844}
 
@@ -225,10 +225,7 @@ def test_without_site_url_every_link_and_asset_resolves_under_a_sub_path(anywher
         url = base + page
         html = urllib.request.urlopen(url).read().decode()
         soup = BeautifulSoup(html, "html.parser")
-        refs = ([a["href"] for a in soup.select("a[href]")] + [i["src"] for i in soup.select("[src]")]
-                + [link["href"] for link in soup.select("link[href]")]
-                + [d["data-spec"] for d in soup.select("[data-spec]")])
-        for ref in refs:
+        for ref in asset_refs(soup):
             target = urljoin(url, ref).split("#")[0]
             if urlparse(target).netloc != urlparse(base).netloc or target in checked:
                 continue

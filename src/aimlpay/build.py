@@ -77,10 +77,6 @@ def generate(paths: Paths) -> BuildResult:
         target = paths.docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    js = paths.docs / "assets" / "javascripts"
-    js.mkdir(parents=True, exist_ok=True)
-    (js / "vega.min.js").write_text(chart_files.vega_runtime(paths.cache), encoding="utf-8")
-    (js / "chart-themes.js").write_text(chart_files.chart_themes(), encoding="utf-8")
     warnings = dataset.warnings + ([] if url else [NEEDS_SITE_URL])
     return BuildResult(dataset.release.date, {rel: page for rel, (_, page) in pages.items()},
                        sorted(charts), warnings, {"generate": time.perf_counter() - started})

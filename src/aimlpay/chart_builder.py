@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import altair as alt
 import pandas as pd
 
-from .chart_theme import AXIS_LABELS, FIT_WIDTH, SOURCE_ORDER
+from .chart_theme import AXIS_LABELS, CATEGORY_AXIS, FIT_WIDTH, SOURCE_ORDER, narrow_height
 from .tables import Tables
 from .vocabulary import STATISTIC_NAMES, plain
 
@@ -29,6 +29,7 @@ class Chart:
     rows: list[dict]          # exactly the plotted records = the chart's CSV
     source_ids: tuple[str, ...]
     fallback: str = "svg"     # static image format; "png" where an SVG would be huge (maps)
+    narrow_height: int | None = None   # height on a phone, where labels wrap (None: the same)
 
 
 def source_colour(t: Tables, present) -> alt.Color:
@@ -105,9 +106,9 @@ def figure_chart(t: Tables, cid: str, sel: pd.DataFrame, labels, *, title: str,
     else:
         colour = alt.Color(f"{series_title}:N", title=series_title,
                            scale=alt.Scale(domain=list(dict.fromkeys(series))))
-    # On a phone the plot is narrow: shorter category labels, no value labels.
+    # On a phone the plot is narrow: wrapped category labels, no value labels.
     y = alt.Y(f"{category}:N", sort=list(dict.fromkeys(labels)), title=None,
-              axis=alt.Axis(labelLimit={"expr": "width < 320 ? 110 : 220"}))
+              axis=alt.Axis(**CATEGORY_AXIS))
     # Side by side within a row only where a row holds several bars; a source's average on
     # its own range (same row, same source) is meant to overlap.
     offset_field = colour_field
@@ -166,4 +167,5 @@ def figure_chart(t: Tables, cid: str, sel: pd.DataFrame, labels, *, title: str,
                         or alt.Undefined),
         description=description)
     return Chart(cid, title, description, spec_of(chart), list(rows.columns), records,
-                 tuple(dict.fromkeys(sel.source)))
+                 tuple(dict.fromkeys(sel.source)),
+                 narrow_height=narrow_height(list(labels), int(rows.groupby(category).size().max())))

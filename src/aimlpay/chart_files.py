@@ -1,10 +1,14 @@
-"""The files behind each chart: its Vega-Lite spec, static fallback (SVG, or PNG for the map)
-and CSV, plus the Vega runtime and chart theme the site serves itself (no CDN).
+"""The files behind each chart: its Vega-Lite spec and CSV, and for each layout and palette
+its compiled Vega spec and static image (SVG, or PNG for the map). Pages draw the compiled
+specs with the Vega runtime vendored in site_src/assets/javascripts/vendor/ (no CDN): the
+same Vega version as vl-convert's, so a chart drawn in the page matches its static image.
 Output is deterministic: same input, same bytes."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import re
 from pathlib import Path
 
 import vl_convert
@@ -13,7 +17,13 @@ from .chart_builder import Chart
 from .chart_theme import theme
 from .serialise import csv_text, dumps
 
-SVG_WIDTH = 680   # the fallback has no container to fill; an explicit width keeps it crisp
+# A chart is drawn at one of two fixed widths, for a phone and for a wider screen (the page
+# picks one with NARROW_MEDIA), and in both palettes. The static image and the interactive
+# chart are the same drawing at the same size, so swapping one for the other moves nothing;
+# CSS only scales a drawing down where its container is narrower still.
+LAYOUTS = {"narrow": 340, "wide": 680}
+NARROW_MEDIA = "(max-width: 719.98px)"
+PALETTES = ("light", "dark")
 
 
 def _cached(cache: Path, key: str, suffix: str, make) -> bytes:
@@ -30,21 +40,63 @@ def _cached(cache: Path, key: str, suffix: str, make) -> bytes:
     return value
 
 
-def _static_spec(chart: Chart) -> dict:
-    return {**chart.spec, "width": SVG_WIDTH,
-            "config": {**theme("light"), "background": "#ffffff"}}
+def drawn_spec(chart: Chart, layout: str, palette: str) -> dict:
+    """The chart's Vega-Lite spec as drawn on a page: a fixed width, the palette's theme, and
+    no title (the page shows it as text above the chart, where it wraps); the key to the
+    marks, the spec's subtitle, stays in the drawing, one item per line on a phone."""
+    spec = {k: v for k, v in chart.spec.items() if k != "title"}
+    spec["width"] = LAYOUTS[layout]
+    if layout == "narrow" and chart.narrow_height:
+        spec["height"] = chart.narrow_height
+    config = theme(palette)
+    key = (chart.spec.get("title") or {}).get("subtitle") if isinstance(chart.spec.get("title"), dict) else None
+    if key:
+        lines = re.split(r"; | · ", key) if layout == "narrow" else [key]
+        spec["title"] = {"text": lines, "fontSize": 12, "fontWeight": "normal",
+                         "color": config["title"]["subtitleColor"], "lineHeight": 16}
+    if layout == "narrow":          # long titles grow leftwards, into the labels' room
+        config["axisX"] = {**config.get("axisX", {}), "titleAnchor": "end"}
+    spec["config"] = config
+    return spec
 
 
-def svg(chart: Chart, cache: Path) -> str:
-    spec = _static_spec(chart)
-    return _cached(cache, dumps(spec), ".svg", lambda: converted(
-        f"chart {chart.id!r}", lambda: vl_convert.vegalite_to_svg(spec).encode())).decode()
+def vega_spec(chart: Chart, layout: str, palette: str, cache: Path) -> str:
+    """The drawing compiled to Vega at build time (pages need only the Vega runtime), as
+    JSON text; the static image is drawn from the same Vega."""
+    spec = drawn_spec(chart, layout, palette)
+
+    def compile_() -> bytes:
+        vega = vl_convert.vegalite_to_vega(spec)
+        if layout == "narrow":      # a legend below the plot ends at its right edge, and
+            # so grows leftwards under the labels (Vega-Lite has no setting for this)
+            vega.setdefault("config", {}).setdefault("legend", {})["layout"] = {
+                "bottom": {"anchor": "end"}}
+        return dumps(vega).encode()
+    return _cached(cache, "vega:" + dumps(spec), ".vg.json",
+                   lambda: converted(f"chart {chart.id!r}", compile_)).decode()
 
 
-def png(chart: Chart, cache: Path) -> bytes:
-    spec = _static_spec(chart)
-    return _cached(cache, dumps(spec), ".png", lambda: converted(
-        f"chart {chart.id!r}", lambda: vl_convert.vegalite_to_png(spec, scale=2)))
+def static_image(chart: Chart, layout: str, palette: str, cache: Path) -> bytes:
+    """The same drawing as an SVG (a PNG for the map: its SVG would be huge)."""
+    vega = vega_spec(chart, layout, palette, cache)
+    if chart.fallback == "png":
+        return _cached(cache, vega, ".png", lambda: converted(
+            f"chart {chart.id!r}", lambda: vl_convert.vega_to_png(json.loads(vega), scale=2)))
+    return _cached(cache, vega, ".svg", lambda: converted(
+        f"chart {chart.id!r}", lambda: vl_convert.vega_to_svg(json.loads(vega)).encode()))
+
+
+def image_size(chart: Chart, layout: str, palette: str, cache: Path) -> tuple[int, int]:
+    """The static image's size in CSS pixels, for the page to reserve before it loads."""
+    image = static_image(chart, layout, palette, cache)
+    if chart.fallback == "png":            # drawn at scale 2: IHDR holds the pixel size
+        return (int.from_bytes(image[16:20], "big") // 2, int.from_bytes(image[20:24], "big") // 2)
+    root = re.search(rb'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', image)
+    return round(float(root.group(1))), round(float(root.group(2)))
+
+
+def variant(chart_id: str, layout: str, palette: str, ext: str) -> str:
+    return f"{chart_id}.{layout}.{palette}.{ext}"
 
 
 class ChartFailed(Exception):
@@ -64,24 +116,17 @@ def converted(what: str, convert):
 
 
 def write_chart(chart: Chart, out: Path, cache: Path) -> None:
+    """Everything a chart needs: its Vega-Lite spec and CSV (published downloads), and per
+    layout and palette the compiled Vega spec and the static image. `{id}.svg`/`.png`, the
+    static image of earlier releases, stays as the wide light drawing (its URL was public)."""
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{chart.id}.vl.json").write_text(dumps(chart.spec), encoding="utf-8")
     (out / f"{chart.id}.csv").write_text(csv_text(chart.columns, chart.rows), encoding="utf-8")
-    if chart.fallback == "png":
-        (out / f"{chart.id}.png").write_bytes(png(chart, cache))
-    else:
-        (out / f"{chart.id}.svg").write_text(svg(chart, cache), encoding="utf-8")
-
-
-def vega_runtime(cache: Path) -> str:
-    """vega + vega-lite + vega-embed from the pinned vl-convert package (no CDN). Wrapped in
-    an IIFE because the bundle's top-level declarations would clash with other scripts."""
-    snippet = "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;"
-    return _cached(cache, "bundle:" + snippet, ".js", lambda: (
-        "(function(){\n" + vl_convert.javascript_bundle(snippet) + "\n})();\n").encode()).decode()
-
-
-def chart_themes() -> str:
-    """The one chart theme, in both palettes, for charts.js."""
-    return ("// Generated by aimlpay from charts.theme(). Do not edit.\n"
-            f"window.AIMLPAY_CHART_THEMES = {dumps({s: theme(s) for s in ('light', 'dark')})};\n")
+    for layout in LAYOUTS:
+        for palette in PALETTES:
+            (out / variant(chart.id, layout, palette, "vg.json")).write_text(
+                vega_spec(chart, layout, palette, cache), encoding="utf-8")
+            image = static_image(chart, layout, palette, cache)
+            (out / variant(chart.id, layout, palette, chart.fallback)).write_bytes(image)
+            if (layout, palette) == ("wide", "light"):
+                (out / f"{chart.id}.{chart.fallback}").write_bytes(image)

@@ -6,6 +6,8 @@ source keeps its colour everywhere) and official charts name a mark style (`offi
 """
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 
 FONT = ('-apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif')
@@ -30,6 +32,23 @@ OFFICIAL_STYLES = {
 
 # Fill the container's width; height follows the number of rows.
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+
+LINE = 13            # px per line of a wrapped label
+# Category labels (the y axis of a bar chart): on a narrow plot (a phone) each label wraps
+# onto lines of at most 16 characters, cut at spaces and after hyphens; otherwise one line, cut at 260 px.
+# Vega draws an array label as one line per element.
+_WRAP16 = ("slice(split(replace(datum.label, regexp('(.{1,15}[-/]|.{1,16}(?= |$)) ?', 'g'), "
+           "'$1\\n'), '\\n'), 0, -1)")
+CATEGORY_AXIS = {"labelExpr": f"width < 320 ? {_WRAP16} : datum.label",
+                 "labelLimit": {"expr": "width < 320 ? 130 : 260"}, "labelLineHeight": LINE}
+def narrow_height(labels, bars_per_row: int = 1, rows: int | None = None) -> int:
+    """A narrow layout's height: `rows` rows (default: one per distinct label), each as tall
+    as the longest label wrapped as CATEGORY_AXIS wraps it (rows share one height), or as
+    its bars side by side need."""
+    lines = max((len(textwrap.wrap(str(label), 16)) for label in labels), default=1)
+    row = max(LINE * lines + 14, 16 * bars_per_row + 8, 24)
+    return max(120, row * (rows or len(set(labels))))
+
 
 # Axis labels per unit, short enough for a phone: $150K, $1.5M, 15%, 4M.
 AXIS_LABELS = {

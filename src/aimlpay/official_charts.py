@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 
 from .chart_builder import Chart, records_of, spec_of
-from .chart_theme import AXIS_LABELS, FIT_WIDTH
+from .chart_theme import AXIS_LABELS, CATEGORY_AXIS, FIT_WIDTH, narrow_height
 from .tables import Tables
 from .vocabulary import MAPPED_SOC, OFFICIAL_SOURCE as SOURCE, PERCENTILE_TITLES, PICKER_SOC
 
@@ -56,7 +56,7 @@ def national_percentiles(t: Tables) -> Chart:
                + [alt.Tooltip("Employment:Q", format=",.0f"), alt.Tooltip("Status:N"),
                   alt.Tooltip("Source:N")])
     base = alt.Chart().encode(y=alt.Y("Occupation:N", sort=order, title=None,
-                                      axis=alt.Axis(labelLimit={"expr": "width < 320 ? 110 : 260"})),
+                                      axis=alt.Axis(**CATEGORY_AXIS)),
                               tooltip=tooltip)
     x = lambda c: alt.X(f"{c}:Q", axis=_usd("Annual wage (USD)"),  # noqa: E731
                         scale=alt.Scale(zero=False))
@@ -77,7 +77,7 @@ def national_percentiles(t: Tables) -> Chart:
                     "context, highest median first.")
     return Chart("bls-national-percentiles", "Official annual wages by occupation",
                  chart.to_dict()["description"], spec_of(chart), list(rows.columns), records,
-                 (SOURCE,))
+                 (SOURCE,), narrow_height=narrow_height(order))
 
 
 def _occupation_picker(t: Tables) -> alt.Parameter:
@@ -125,7 +125,8 @@ def state_map(t: Tables, geo: dict, pages: set[str]) -> Chart:
     spec["datasets"] = {"us-states": geo}      # shapes ship inside the spec, not fetched
     # Every state outline at full precision makes a 1 MB SVG: the static fallback is a PNG.
     return Chart("bls-state-map", "Median annual wage by state", chart.to_dict(
-        validate=False)["description"], spec, list(rows.columns), records, (SOURCE,), "png")
+        validate=False)["description"], spec, list(rows.columns), records, (SOURCE,), "png",
+        narrow_height=220)      # the map is about half as tall as wide
 
 
 def top_metros(t: Tables, per_occupation: int = 15) -> Chart:
@@ -138,7 +139,7 @@ def top_metros(t: Tables, per_occupation: int = 15) -> Chart:
     picker = _occupation_picker(t)
     base = alt.Chart().transform_filter(alt.datum.Occupation == picker).encode(
         y=alt.Y("Metro area:N", sort=alt.EncodingSortField("Median (USD)", order="descending"),
-                title=None, axis=alt.Axis(labelLimit={"expr": "width < 320 ? 120 : 260"})),
+                title=None, axis=alt.Axis(**CATEGORY_AXIS)),
         tooltip=[alt.Tooltip("Metro area:N"), alt.Tooltip("Occupation:N"),
                  alt.Tooltip("Median (USD):Q", format="$,.0f"),
                  alt.Tooltip("25th percentile (USD):Q", format="$,.0f"),
@@ -158,7 +159,8 @@ def top_metros(t: Tables, per_occupation: int = 15) -> Chart:
         description="The metro areas with the highest official median annual wage for the "
                     "chosen occupation, with the middle half of wages around each median.")
     return Chart("bls-top-metros", "Highest-paying metro areas", chart.to_dict()["description"],
-                 spec_of(chart), list(rows.columns), records, (SOURCE,))
+                 spec_of(chart), list(rows.columns), records, (SOURCE,),
+                 narrow_height=narrow_height(rows["Metro area"], rows=per_occupation))
 
 
 def make_all(t: Tables, geo_path, places=()) -> dict[str, Chart]:

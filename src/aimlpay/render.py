@@ -18,7 +18,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
-from . import escape, partials, roles
+from . import chart_files, escape, partials, roles
 from .chart_builder import Chart
 from .paths import REPO, Paths
 from .problems import InvalidPages, Problem
@@ -107,7 +107,9 @@ def environment(paths: Paths, problems: Problems) -> jinja2.Environment:
     env.filters["longdate"] = longdate
     env.filters["capfirst"] = capfirst
     env.filters["words"] = words
-    env.globals["anchor"] = lambda id_: Markup("{#" + escape.attr(id_) + "}")
+    # A heading's id; search=False keeps its section out of the search index.
+    env.globals["anchor"] = lambda id_, search=True: Markup(
+        "{#" + escape.attr(id_) + ("" if search else " data-search-exclude") + "}")
     return env
 
 
@@ -169,7 +171,9 @@ class Page:
             f'<button type="button" class="cite" popovertarget="{pop}" '
             f'data-source="{escape.attr(sid)}">{escape.md(label)}</button>'
             f'<span class="cite-pop" id="{pop}" popover data-search-exclude>'
-            + "".join(f'<span class="cite-pop__line">{line}</span>' for line in where)
+            # Lines are <bdi>, not <span>: Material's search indexer matches elements by tag
+            # name, so a <span> closing inside the popover would end its data-search-exclude.
+            + "".join(f'<bdi class="cite-pop__line">{line}</bdi>' for line in where)
             + "</span>")
 
     @reported
@@ -254,7 +258,7 @@ class Page:
                 name = f"[{name}]({self.md_link(f'locations/{a.slug}/index.md')})"
             cells = [self.oews(area, soc, m) for m in (*PERCENTILES, "employment")]
             rows.append(f"| {name} | " + " | ".join(cells) + " |")
-        return Markup(head + "\n".join(rows))
+        return _unsearched(Markup(head + "\n".join(rows)))
 
     # -- lists of figures --------------------------------------------------------------
     def _rows(self, **where):
@@ -309,7 +313,7 @@ class Page:
     def figure_table(self, ids, role: bool = False) -> Markup:
         """A Markdown table of figures: the figure, what it measures, its citation."""
         rows = [f"| {self.num(i)} | {self.what(i, role)} | {self.cite(i)} |" for i in ids]
-        return Markup("| Figure | What it is | Source |\n|---|---|---|\n" + "\n".join(rows))
+        return _unsearched(Markup("| Figure | What it is | Source |\n|---|---|---|\n" + "\n".join(rows)))
 
     def cell(self, ids) -> Markup:
         """Several figures in one table cell, each with what it is and its citation."""
@@ -329,9 +333,20 @@ class Page:
         if cid not in self.charts:
             raise Missing(f"no chart {cid!r} (see src/aimlpay/chart_catalogue.py)")
         c = self.charts[cid]
-        files = {ext: self.url(f"charts/{cid}.{ext}") for ext in ("vl.json", c.fallback, "csv")}
+        cache = self.paths.cache / "svg"
+        images = {layout: {palette: {
+            "url": self.url("charts/" + chart_files.variant(cid, layout, palette, c.fallback)),
+            "size": chart_files.image_size(c, layout, palette, cache)}
+            for palette in chart_files.PALETTES} for layout in chart_files.LAYOUTS}
+        for layout in images.values():
+            for image in layout.values():
+                image["width"], image["height"] = image.pop("size")
         return partials.render(
-            self.paths, "chart.html", chart=c, files=files, sources_url=self.url("sources/"),
+            self.paths, "chart.html", chart=c, files={"csv": self.url(f"charts/{cid}.csv")},
+            spec_base=self.url(f"charts/{cid}"), images=images,
+            binds=any("bind" in p for p in c.spec.get("params", [])),
+            palettes=chart_files.PALETTES, narrow_media=chart_files.NARROW_MEDIA,
+            sources_url=self.url("sources/"),
             sources=[self.tables.sources[s] for s in c.source_ids],
             columns=_table_columns(c)) + "\n"
 
@@ -388,6 +403,12 @@ def _sort_value(t: Tables, area: str, soc: str):
     return "" if e is None or e.annual_median is None else int(e.annual_median)
 
 
+def _unsearched(table: Markup) -> Markup:
+    """A Markdown table kept out of the search index: results show prose, not table rows
+    (the figures are on the page and in its CSV)."""
+    return Markup('<div class="figures" data-search-exclude markdown>\n\n') + table + Markup("\n\n</div>")
+
+
 def front_matter(**fields) -> Markup:
     """YAML front matter, written by yaml.safe_dump. Material prints title and description
     into the HTML unescaped, so those two are HTML-escaped first."""
@@ -411,7 +432,8 @@ def role_context(view: RoleView, t: Tables, site_url: str, places=()) -> dict:
                      "it, every figure cited.")
     page_path = f"roles/{view.slug}/"
     page_url = f"{site_url}{page_path}" if site_url else None
-    meta = {"title": title, "description": description}
+    # A search for a role's name finds its page first (Material's per-page search boost).
+    meta = {"title": title, "description": description, "search": {"boost": 4}}
     if page_url:
         meta["social"] = {"title": title, "description": description, "url": page_url,
                           "image": f"{page_url}preview.png",
