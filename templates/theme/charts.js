@@ -18,11 +18,13 @@
   var observer = null;
   var tip = null;
 
-  function siteRoot() {
+  // The site's root address. Material's config gives it relative to the page first loaded,
+  // and instant navigation changes the address but not the config: resolve it once, now.
+  var ROOT = (function () {
     var config = document.getElementById("__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
     return new URL(base + "/", window.location.href).href;
-  }
+  })();
 
   function scheme() {
     return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "light";
@@ -32,7 +34,7 @@
     if (!runtime) {
       runtime = new Promise(function (resolve, reject) {
         var script = document.createElement("script");
-        script.src = siteRoot() + RUNTIME;
+        script.src = ROOT + RUNTIME;
         script.onload = function () { resolve(window.vega); };
         script.onerror = function () { runtime = null; reject(new Error("cannot load " + script.src)); };
         document.head.appendChild(script);
@@ -95,13 +97,15 @@
       if (!target) {
         target = document.createElement("div");
         target.className = "chart-view";
-        el.appendChild(target);
+        el.querySelector(".chart-frame").appendChild(target);
       }
       target.replaceChildren();
+      var controls = el.querySelector(".chart-controls");
+      if (controls) controls.replaceChildren();
       // Links inside charts (a state on the map) are paths from the site's root.
       var view = new vega.View(vega.parse(loaded[1]), {
         renderer: "svg", container: target, hover: true, tooltip: tooltip,
-        loader: vega.loader({ baseURL: siteRoot() })
+        bind: controls || undefined, loader: vega.loader({ baseURL: ROOT })
       });
       el._view = view;
       return view.runAsync().then(function () { el.classList.add("vega-chart--live"); });
