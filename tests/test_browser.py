@@ -28,6 +28,7 @@ pytestmark = pytest.mark.browser
 LIVE_CHART = ".vega-chart--live .chart-view svg"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 720}          # Playwright's default viewport
+NEAR = 400                 # px: a chart this close to the viewport is drawn (charts.js)
 CHART_CODE = re.compile(r"/vega[^/]*\.js|\.vg\.json|\.vl\.json")    # the runtime and specs
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
@@ -78,6 +79,7 @@ class Visit:
     errors: list = field(default_factory=list)
     external: list = field(default_factory=list)
     chart_code_at_load: list = field(default_factory=list)   # chart requests before scrolling
+    chart_near_at_load: bool = False    # a chart within NEAR px below the first screen
     chart_code: list = field(default_factory=list)           # ...and in all
     failures: list = field(default_factory=list)   # a wait that timed out, and why
     # Without JavaScript, per static chart a reader sees: (loaded and wider than 300 px,
@@ -90,6 +92,8 @@ def _with_javascript(page, v: Visit) -> None:
     page.wait_for_load_state("load")
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     v.chart_code_at_load = list(page.chart_requests)
+    v.chart_near_at_load = page.evaluate(f"""[...document.querySelectorAll('.vega-chart')]
+        .some(e => e.getBoundingClientRect().top < innerHeight + {NEAR})""")
     v.overflow = page.evaluate(OVERFLOW)
     v.charts = wait_for_charts(page)
     v.chart_code = list(page.chart_requests)
@@ -170,17 +174,21 @@ def test_every_page_draws_all_its_charts_and_hides_their_fallbacks(site_in_brows
 
 
 def test_chart_code_loads_only_where_charts_are_and_only_when_a_reader_nears_one(site_in_browser):
-    """Pages without charts request no chart code at all; a role page opened on a phone
-    requests none until the reader scrolls towards its chart (below the answer)."""
+    """Pages without charts request no chart code at all; a page opened on a phone whose
+    charts are all further than NEAR below the first screen (most role pages: the answer
+    comes first) requests none until the reader scrolls towards one."""
+    far = 0
     for v in site_in_browser.values():
         if v.charts == 0:
             assert v.chart_code == [], (v.path, v.chart_code)
         elif v.charts > 0:
             assert any("/vega" in url for url in v.chart_code), v.path
+            if not v.chart_near_at_load:
+                assert v.chart_code_at_load == [], (v.path, v.chart_code_at_load)
+                far += 1
     roles = [v for v in site_in_browser.values() if re.fullmatch(r"roles/[^/]+/", v.path)]
-    assert roles and all(v.charts == 1 for v in roles)
-    for v in roles:
-        assert v.chart_code_at_load == [], (v.path, v.chart_code_at_load)
+    assert sum(not v.chart_near_at_load for v in roles) >= len(roles) // 2, "test needs far charts"
+    assert far >= 5
 
 
 def test_no_page_logs_an_error_or_loads_anything_from_another_host(site_in_browser):
@@ -287,7 +295,7 @@ AXE_PAGES = ("", "report/premium/", "roles/ml-engineer/", "roles/", "benchmarks/
 # Violations inside a chart's Vega SVG, left to the charts' own work (charts.js,
 # partials/chart.html, chart_*.py): {(page, rule id)}. Allowed only inside a drawn chart, and
 # each must still occur, so the fix removes its entry here.
-AXE_CHART_KNOWN = {("benchmarks/", "svg-img-alt")}
+AXE_CHART_KNOWN: set = set()
 AXE_SCHEMES = {"light": "default", "dark": "slate"}     # system setting: Material's scheme
 
 
@@ -616,15 +624,21 @@ def test_search_for_a_role_name_finds_its_page_first(built, server, browser):
         page = context.new_page()
         page.goto(server)
         page.wait_for_load_state("load")
+        box = page.locator("input.md-search__input")
         for slug in sorted(paid_roles(built)):
-            page.fill("input.md-search__input", names[slug])
-            first = page.locator(".md-search-result__item a").first
-            first.wait_for()
-            page.wait_for_function(
-                "q => document.querySelector('.md-search-result__meta').textContent.length > 0"
-                " && document.querySelector('input.md-search__input').value === q", arg=names[slug])
-            page.wait_for_timeout(150)          # results follow the last keystroke
-            href = page.locator(".md-search-result__item a").first.get_attribute("href")
-            assert href.rstrip("/").endswith(f"roles/{slug}") or f"roles/{slug}/" in href, (slug, href)
+            box.click()
+            box.press("Control+a")
+            box.press("Backspace")
+            box.press_sequentially(names[slug], delay=10)       # as a reader types
+            first = page.locator(".md-search-result__item > a").first
+            href, settled = None, 0
+            for _ in range(50):                   # results follow the last keystroke
+                page.wait_for_timeout(100)
+                now = first.get_attribute("href") if first.count() else None
+                settled = settled + 1 if now and now == href else 0
+                href = now
+                if settled >= 3:
+                    break
+            assert href and f"roles/{slug}/" in href, (slug, names[slug], href)
     finally:
         context.close()

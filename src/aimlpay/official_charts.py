@@ -98,7 +98,9 @@ def state_map(t: Tables, geo: dict, pages: set[str]) -> Chart:
     picker = _occupation_picker(t)
     states = alt.NamedData(name="us-states", format=alt.DataFormat(type="topojson",
                                                                     feature="states"))
-    outline = alt.Chart(states).mark_geoshape(strokeWidth=0.5, style="map-outline")
+    # The grey outline of every state is decoration (aria=False): screen readers get the
+    # shaded states, each named with its figures.
+    outline = alt.Chart(states).mark_geoshape(strokeWidth=0.5, style="map-outline", aria=False)
     filled = alt.Chart().transform_filter(alt.datum.Occupation == picker).transform_filter(
         "isValid(datum['Median (USD)'])").transform_lookup(
         lookup="FIPS code", from_=alt.LookupData(data=states, key="id"), as_="geo").mark_geoshape(
