@@ -252,15 +252,10 @@ def serve(directory: Path, port: int = 0):
 
 @pytest.fixture(scope="session")
 def server(built_site):
-    """The shared build served at the address it was built for."""
-    try:
-        url, httpd = serve(built_site.paths.site, built_site.port)
-    except OSError as err:
-        pytest.fail(f"cannot serve the site on port {built_site.port} ({err}). Under "
-                    "pytest-xdist every browser test must run on one worker: keep them all "
-                    "in test_browser.py and `--dist loadfile` (see pyproject.toml).",
-                    pytrace=False)
-    assert url == built_site.url
+    """The shared build served on a free port of this worker's (the site's sitemap shim,
+    templates/theme/main.html, rebases instant navigation onto wherever it is served, so
+    several workers can each serve it)."""
+    url, httpd = serve(built_site.paths.site)
     yield url
     httpd.shutdown()
 
@@ -340,12 +335,12 @@ def wait_for_charts(page) -> int:
 
 
 # Test files in the order they are handed out. Under pytest-xdist (`--dist loadfile
-# --no-loadscope-reorder`, see pyproject.toml) the first worker takes the browser tests, which
-# build and serve the shared site. The next one meanwhile builds the `changed` project and
-# runs the tests that need no shared build, then test_build.py (whose first test needs none
-# either) and the other files that read the shared build, all on one worker, which parses the
-# pages once.
-FILE_ORDER = ("test_browser.py", "test_changes.py", "test_validation.py", "test_text.py",
+# --no-loadscope-reorder`, see pyproject.toml) the first worker takes the pass over every page,
+# building the shared site; the next builds the `changed` project meanwhile, then follows
+# readers' paths in the browser; the others run the tests that need no shared build, then
+# test_build.py (whose first test needs none either) and the other files that read it.
+FILE_ORDER = ("test_browser.py", "test_changes.py", "test_browser_paths.py", "test_validation.py",
+              "test_text.py",
               "test_links.py", "test_role_views.py", "test_hostile.py", "test_structure.py",
               "test_build.py", "test_official.py", "test_roles.py", "test_role_answers.py")
 

@@ -1,0 +1,427 @@
+"""One reader's path at a time, in a real browser (headless Chromium driven by Playwright):
+instant navigation, a tooltip, the palette switch, contrast, axe-core, printing, a level
+anchor, the map's occupation picker, role pages on a phone, charts that fit, search.
+(test_browser.py opens every page once; the two files run side by side under pytest-xdist.)
+"""
+from __future__ import annotations
+
+import csv
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from .conftest import paid_roles, read_rows, wait_for_charts
+from .test_browser import DESKTOP, PHONE
+
+pytestmark = pytest.mark.browser
+
+
+def luminance(rgb: str) -> float:
+    """Relative luminance (WCAG) of '#rrggbb' or 'rgb(r, g, b)'."""
+    if rgb.startswith("#"):
+        r, g, b = (int(rgb[i:i + 2], 16) for i in (1, 3, 5))
+    else:
+        r, g, b = (int(float(x)) for x in rgb[rgb.index("(") + 1:rgb.index(")")].split(",")[:3])
+
+    def channel(c):
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+# -- one reader's path at a time ------------------------------------------------------------------
+
+def test_chart_renders_on_first_load_and_after_instant_navigation(server, open_page):
+    page, watch = open_page(server)
+    assert wait_for_charts(page) == 1
+    assert not page.is_visible("img.chart-fallback")
+
+    page.evaluate("window.__samePage = true")      # survives only if no full reload happens
+    page.click("article a:text-is('Sources')")
+    page.wait_for_selector("h1:has-text('Sources')")
+    page.click("a.md-header__button.md-logo")
+    page.wait_for_selector("h1:has-text('AI')")
+    assert wait_for_charts(page) == 1
+    assert page.evaluate("window.__samePage") is True, "navigation reloaded the page"
+    assert not page.is_visible("img.chart-fallback")
+    assert watch.errors == []
+    assert watch.external == []
+
+
+def test_chart_tooltip_gives_the_exact_figure_and_source(server, open_page):
+    page, watch = open_page(server)
+    wait_for_charts(page)
+    bar = page.locator(".vega-chart .chart-view svg path[aria-roledescription='bar']").first
+    bar.hover()
+    tooltip = page.wait_for_selector(".chart-tooltip:not([hidden])")
+    text = tooltip.inner_text()
+    assert "$" in text and "Source" in text and "As stated" in text
+    assert watch.errors == []
+
+
+# [text colour, background colour] as the reader sees them: translucent colours composited
+# over every background behind the element, down to the (opaque) page.
+EFFECTIVE_COLOURS = """el => {
+  const parse = c => (c.match(/[\\d.]+/g) || []).map(Number);
+  const over = (top, bottom) => { const a = top.length > 3 ? top[3] : 1;
+    return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)); };
+  const layers = [];
+  for (let n = el; n; n = n.parentElement) layers.push(parse(getComputedStyle(n).backgroundColor));
+  let bg = [255, 255, 255];
+  for (const layer of layers.reverse()) if (layer.length) bg = over(layer, bg);
+  const fg = over(parse(getComputedStyle(el).color), bg);
+  const css = c => 'rgb(' + c.map(Math.round).join(', ') + ')';
+  return [css(fg), css(bg)];
+}"""
+
+
+def contrast(a: str, b: str) -> float:
+    la, lb = sorted((luminance(a), luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_chart_text_is_readable_in_light_and_dark_palettes(server, open_page):
+    for scheme, md_scheme in (("light", "default"), ("dark", "slate")):
+        page, watch = open_page(server, color_scheme=scheme)
+        wait_for_charts(page)
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == md_scheme
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        for selector in ("g.role-axis-label text", "g.role-legend-label text"):
+            fill = page.eval_on_selector(f".vega-chart .chart-view svg {selector}",
+                                         "t => getComputedStyle(t).fill")
+            # WCAG AA for text: 4.5:1 against the page behind the (transparent) chart.
+            assert contrast(fill, background) >= 4.5, (scheme, selector, fill, background)
+        # Page text around the figures too: citations, card labels and notes.
+        for selector in ("button.cite", ".headline__label", ".headline__note", ".headline__value",
+                         ".release", "figure.chart figcaption", ".chart__notes"):
+            colours = page.eval_on_selector(selector, EFFECTIVE_COLOURS)
+            assert contrast(*colours) >= 4.5, (scheme, selector, colours)
+        assert watch.errors == []
+
+
+# One page of each kind, checked with axe-core (every rule it runs by default) in both palettes.
+AXE_PAGES = ("", "report/premium/", "roles/ml-engineer/", "roles/", "benchmarks/",
+             "locations/california/", "locations/san-jose-sunnyvale-santa-clara-ca/",
+             "downloads/", "sources/", "embed/ml-engineer/", "404.html")
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+AXE_SCHEMES = {"light": "default", "dark": "slate"}     # system setting: Material's scheme
+
+
+def _axe_lines(scheme: str, path: str, violation: dict) -> list[str]:
+    """A violation as the lines a failure prints: rule, impact, what it checks; then each
+    element (its selector) and what is wrong with it."""
+    lines = [f"{scheme} /{path}: {violation['id']} ({violation['impact']}): {violation['help']}"]
+    for node in violation["nodes"]:
+        summary = [line.strip() for line in (node.get("failureSummary") or "").splitlines()
+                   if line.strip() and not line.startswith("Fix ")]
+        lines.append(f"    {' > '.join(map(str, node['target']))}: {'; '.join(summary)[:300]}")
+    return lines
+
+
+def test_every_kind_of_page_passes_axe_in_light_and_dark_palettes(server, browser):
+    """axe-core on one page of each kind, in a context per palette (as set by the reader's
+    system, which Material and the embeddable card both follow), once the page is ready: loaded
+    and every chart drawn. The two palettes load and run side by side. In the dark palette
+    only the rules that depend on colour run again: the pages are otherwise the same."""
+    axe_script = Axe().axe_script
+    pages = {}
+    for scheme in AXE_SCHEMES:
+        page = browser.new_context(color_scheme=scheme).new_page()
+        page.set_default_timeout(20_000)
+        pages[scheme] = page
+    problems = []
+    try:
+        for path in AXE_PAGES:
+            for page in pages.values():
+                page.goto(server + path, wait_until="commit")
+            for scheme, page in pages.items():
+                page.wait_for_load_state("load")
+                wait_for_charts(page)
+                attribute, background = page.evaluate(
+                    "() => [document.body.getAttribute('data-md-color-scheme'),"
+                    " getComputedStyle(document.body).backgroundColor]")
+                assert attribute == (None if path.startswith("embed/") else AXE_SCHEMES[scheme]), (
+                    scheme, path, attribute)
+                assert (luminance(background) > 0.8) == (scheme == "light"), (scheme, path, background)
+                page.evaluate(axe_script)
+                page.evaluate("""only => { window.__axe = axe.run(only ? {resultTypes: ['violations'],
+                    runOnly: {type: 'rule', values: only}} : {resultTypes: ['violations']}); }""",
+                              AXE_COLOUR_RULES if scheme == "dark" else None)
+            for scheme, page in pages.items():
+                for violation in page.evaluate("() => window.__axe.then(r => r.violations)"):
+                    problems += _axe_lines(scheme, path, violation)
+    finally:
+        for page in pages.values():
+            page.context.close()
+    assert not problems, "axe-core found:\n" + "\n".join(problems)
+
+
+def test_switching_palette_redraws_charts(server, open_page):
+    page, watch = open_page(server, color_scheme="light")
+    wait_for_charts(page)
+    label = ".vega-chart .chart-view svg g.role-axis-label text"
+    before = page.eval_on_selector(label, "t => getComputedStyle(t).fill")
+    page.click("label.md-header__button[for='__palette_1']:visible, "
+               "form[data-md-component='palette'] label:visible")
+    page.wait_for_function(
+        "prev => { const t = document.querySelector(" + repr(label) + ");"
+        " return t && getComputedStyle(t).fill !== prev; }", arg=before)
+    assert watch.errors == []
+
+
+def test_report_charts_draw_after_instant_navigation_through_every_section(server, open_page):
+    """Follow the footer's Next link from the report's first page to the last, as a reader
+    does; Material swaps content in place, and every section's charts must still draw."""
+    page, watch = open_page(server + "report/")
+    page.evaluate("window.__samePage = true")
+    visited = ["report/"]
+    while True:
+        wait_for_charts(page)
+        next_link = page.locator("a.md-footer__link--next")
+        if next_link.count() == 0 or "report/" not in (next_link.get_attribute("href") or ""):
+            break
+        heading = page.inner_text("article h1")
+        next_link.click()
+        page.wait_for_function("h => { const e = document.querySelector('article h1');"
+                               " return e && e.textContent !== h; }", arg=heading)
+        visited.append(page.url)
+    assert page.evaluate("window.__samePage") is True, "a click reloaded the page"
+    assert len(visited) >= 13, visited
+    assert watch.errors == [] and watch.external == []
+
+
+def test_printing_a_report_page_shows_static_charts_and_readable_citations(server, open_page):
+    page, watch = open_page(server + "report/equity-bonuses/", color_scheme="dark")
+    wait_for_charts(page)
+    page.emulate_media(media="print")
+    fallbacks = [img for img in page.locator("img.chart-fallback").all() if img.is_visible()]
+    assert len(fallbacks) == page.locator("figure.chart").count() >= 2
+    for img in fallbacks:                       # paper is white: the light drawing
+        assert img.evaluate("i => i.closest('.chart-static--light') !== null")
+        img.evaluate("i => i.complete || new Promise(r => { i.onload = i.onerror = r; })")
+        assert img.evaluate("i => i.naturalWidth > 300")
+    assert not page.locator(".vega-chart .chart-view").first.is_visible()
+    for selector in ("button.cite", "figure.chart figcaption"):
+        fg, bg = page.eval_on_selector(selector, EFFECTIVE_COLOURS)
+        assert contrast(fg, "rgb(255, 255, 255)") >= 4.5, (selector, fg)
+    pdf = page.pdf()
+    assert pdf.startswith(b"%PDF") and len(pdf) > 50_000
+    assert watch.errors == []
+
+
+def test_a_level_anchor_link_lands_on_that_level(server, open_page):
+    page, _ = open_page(server + "roles/ml-engineer/#senior")
+    top = "document.getElementById('senior').getBoundingClientRect().top"
+    try:
+        page.wait_for_function(f"() => {{ const top = {top}; return 0 <= top && top < 200; }}",
+                               timeout=5_000)
+    except PlaywrightTimeout:
+        pass                          # the assertion below reports where it is instead
+    assert 0 <= page.evaluate(top) < 200
+
+
+def test_the_map_redraws_for_the_occupation_a_reader_picks(server, open_page):
+    """(That the map and location pages draw every chart with no error or request to another
+    host is checked with every other page, in the single pass above.)"""
+    page, watch = open_page(server + "benchmarks/")
+    page.locator("#chart-bls-state-map").scroll_into_view_if_needed()
+    page.wait_for_selector("#chart-bls-state-map .vega-chart--live svg")
+    shaded = "#chart-bls-state-map svg path[aria-roledescription='geoshape']"
+    before = page.locator(shaded).count()
+    # It opens on the occupation mapped to AI/ML roles, released for fewer states.
+    assert page.locator("#chart-bls-state-map select").input_value() == (
+        "Computer and Information Research Scientists")
+    assert 20 <= before < 45
+    # Choosing another occupation redraws the map with that occupation's states.
+    page.select_option("#chart-bls-state-map select", label="Software Developers")
+    page.wait_for_function("([sel, n]) => document.querySelectorAll(sel).length !== n",
+                           arg=[shaded, before])
+    assert page.locator(shaded).count() >= 45     # nearly every state released
+    # A state is a link to its page.
+    page.locator(f"{shaded}[aria-label*='State: Texas;']").click()
+    page.wait_for_url(server + "locations/texas/")
+    assert watch.errors == [] and watch.external == []
+
+
+# -- role pages on a phone: the answer first ----------------------------------------------------
+
+def test_a_posting_link_lands_on_its_level_on_a_phone(built, server, browser):
+    """Every role opened cold at #senior (a new page, as from a posting), and one at each
+    other level: the row is in view below the fixed header, and marked."""
+    context = browser.new_context(viewport=PHONE)
+    visits = [(slug, "senior") for slug in sorted(paid_roles(built))]
+    visits += [("ml-engineer", level) for level in ("entry", "mid", "staff", "principal")]
+    try:
+        for slug, level in visits:
+            page = context.new_page()
+            page.goto(f"{server}roles/{slug}/#{level}")
+            page.wait_for_load_state("load")
+            box = page.locator(f"tr#{level}").bounding_box()
+            assert box and 48 <= box["y"] < PHONE["height"] - 40, (slug, level, box)
+            marked = page.eval_on_selector(f"tr#{level} > td",
+                                           "td => getComputedStyle(td).backgroundColor")
+            assert marked not in ("rgba(0, 0, 0, 0)", "transparent"), (slug, level)
+            page.close()
+    finally:
+        context.close()
+
+
+def test_role_pages_fit_a_phone(built, server, browser):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        for slug in sorted(paid_roles(built)):
+            page.goto(f"{server}roles/{slug}/")
+            page.wait_for_load_state("load")
+            bottom = page.eval_on_selector("section.glance", "e => e.getBoundingClientRect().bottom + scrollY")
+            assert bottom <= 1.5 * PHONE["height"], (slug, bottom)
+            height = page.evaluate("document.documentElement.scrollHeight")
+            assert height < 6000, (slug, height)
+            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, (slug, overflow)
+            small = page.evaluate("""() => [...document.querySelectorAll('article .cite')]
+                .map(b => b.getBoundingClientRect()).filter(r => r.width && (r.width < 24 || r.height < 24)).length""")
+            assert small == 0, slug
+    finally:
+        context.close()
+
+
+def test_switching_to_total_pay_shows_total_pay(built, server, browser):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}roles/ml-engineer/")
+        page.wait_for_load_state("load")
+        assert page.locator("tr#senior .pay-base").is_visible()
+        assert not page.locator("tr#senior .pay-total").is_visible()
+        page.click("label[for=glance-total]")
+        assert page.locator("tr#senior .pay-total").is_visible()
+        assert not page.locator("tr#senior .pay-base").is_visible()
+    finally:
+        context.close()
+
+
+def test_a_citation_opens_the_document_section_and_address_by_tap(built, server, browser):
+    rows = read_rows(built.data / "figures.csv")
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}roles/ml-engineer/#senior")
+        page.wait_for_load_state("load")
+        button = page.locator("tr#senior .pay-base button.cite").first
+        fid = page.locator("tr#senior .pay-base .fig").first.get_attribute("data-fig")
+        button.tap()
+        pop = page.locator(".cite-pop:popover-open")
+        assert pop.count() == 1 and pop.is_visible()
+        text = pop.inner_text()
+        assert f"Section: {rows[fid]['locator']}" in text
+        assert "About this source" in text
+    finally:
+        context.close()
+
+
+def test_locations_index_filters_as_you_type(server, browser):
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}locations/")
+        page.wait_for_load_state("load")
+        page.fill("#location-filter", "seattle")
+        visible = page.eval_on_selector_all(
+            "tr[data-filter-name]", "rows => rows.filter(r => r.offsetParent).map(r => r.dataset.filterName)")
+        assert "Seattle-Tacoma-Bellevue, WA" in visible and "Washington" in visible
+        assert "Texas" not in visible and len(visible) <= 4
+        assert "match" in page.inner_text("#location-filter-count")
+    finally:
+        context.close()
+
+
+# -- charts that fit, search that finds ------------------------------------------------------------
+
+# Per chart, in CSS px: [left and right edge of what is drawn (text, marks, axes, legend),
+# relative to the drawing; the drawing's width; its container's width].
+DRAWN_EXTENT = """fig => {
+  const svg = fig.querySelector('.chart-view svg'), box = svg.getBoundingClientRect();
+  let left = Infinity, right = -Infinity;
+  for (const el of svg.querySelectorAll('text, path, rect, line, circle, image')) {
+    const b = el.getBoundingClientRect();
+    if ((!b.width && !b.height) || getComputedStyle(el).opacity === '0') continue;
+    left = Math.min(left, b.left); right = Math.max(right, b.right);
+  }
+  return [left - box.left, right - box.left, box.width, fig.querySelector('.vega-chart').clientWidth];
+}"""
+CHART_PAGES = ("", "report/premium/", "report/pay-by-level/", "report/location/", "benchmarks/",
+               "roles/ml-engineer/", "locations/california/")
+
+
+@pytest.mark.parametrize("width", [320, 390, 1440])
+def test_every_chart_fits_its_column_with_nothing_cut_off(server, browser, width):
+    """Drawn as a reader at this width sees it: nothing drawn sticks out of the drawing
+    (a clipped title, axis end or legend label), and the drawing is no wider than its column;
+    its static image neither."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        checked = 0
+        for path in CHART_PAGES:
+            page.goto(server + path)
+            page.wait_for_load_state("load")
+            wait_for_charts(page)
+            for fig in page.locator("figure.chart").all():
+                left, right, drawing, column = fig.evaluate(DRAWN_EXTENT)
+                name = (path, fig.get_attribute("id"), width)
+                # (2 px: a glyph's box includes its side bearings)
+                assert left >= -2 and right <= drawing + 2, (name, left, right, drawing)
+                assert drawing <= column + 0.5, (name, drawing, column)
+                checked += 1
+        assert checked >= 8
+    finally:
+        context.close()
+
+
+def test_switching_to_a_chart_moves_nothing_on_the_page(server, browser):
+    """The interactive chart takes exactly the static one's place: no layout shift."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => {
+            for (const e of list.getEntries()) window.__shift += e.value; })
+            .observe({type: 'layout-shift', buffered: true});""")
+        for path in ("report/premium/", "benchmarks/", "roles/ml-engineer/"):
+            page.goto(server + path)
+            page.wait_for_load_state("load")
+            boxes = page.eval_on_selector_all(".vega-chart", "els => els.map(e => e.offsetHeight)")
+            wait_for_charts(page)
+            assert page.eval_on_selector_all(".vega-chart", "els => els.map(e => e.offsetHeight)") == boxes
+            assert page.evaluate("window.__shift") <= 0.02, path
+    finally:
+        context.close()
+
+
+def test_search_for_a_role_name_finds_its_page_first(built, server, browser):
+    with (built.data / "roles.csv").open(newline="", encoding="utf-8") as f:
+        names = {r["slug"]: r["name"] for r in csv.DictReader(f)}
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.goto(server)
+        page.wait_for_load_state("load")
+        box = page.locator("input.md-search__input")
+        for slug in sorted(paid_roles(built)):
+            box.click()
+            box.press("Control+a")
+            box.press("Backspace")
+            box.press_sequentially(names[slug], delay=10)       # as a reader types
+            first = page.locator(".md-search-result__item > a").first
+            href, settled = None, 0
+            for _ in range(50):                   # results follow the last keystroke
+                page.wait_for_timeout(100)
+                now = first.get_attribute("href") if first.count() else None
+                settled = settled + 1 if now and now == href else 0
+                href = now
+                if settled >= 3:
+                    break
+            assert href and f"roles/{slug}/" in href, (slug, names[slug], href)
+    finally:
+        context.close()
