@@ -90,7 +90,8 @@ def handler_for(root: Path):
 
         def send_file(self, path: Path, status: HTTPStatus, head: bool):
             suffix = path.suffix.lower()
-            kind = TYPES.get(suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            kind = (TYPES.get(suffix) or mimetypes.guess_type(path.name)[0]
+                    or "application/octet-stream")
             if kind.startswith("text/") or kind in ("application/javascript", "application/json",
                                                     "image/svg+xml", "application/xml"):
                 kind += "; charset=utf-8"
