@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 
 HERE = Path(__file__).resolve().parent
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
-CHROME = "/usr/bin/chromium"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")   # Debian's chromium by default
 # Chromium here needs these (no sandbox in the container, no GPU, nothing phoning home).
 CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update",
