@@ -1,6 +1,7 @@
 # One task runner for people, CI and the deploy workflow alike.
 #   make site   - validate data/ and build the site into site/
 #   make test   - run every test (needs Chromium: see README)
+#   make bench, make bench-pages - print build timings / Lighthouse figures
 # Each target creates .venv and installs the locked versions itself.
 
 PYTHON ?= python3
@@ -9,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: site test validate docs serve bench bench-import import-bls lock clean
+.PHONY: site test validate docs serve bench bench-pages bench-import import-bls lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +35,17 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_time.py
+
+# Lighthouse scores of one page per type, on the site just built (Lighthouse pinned in
+# benchmarks/package-lock.json; installed once, again when the lock changes).
+LIGHTHOUSE_STAMP := benchmarks/node_modules/.installed
+
+$(LIGHTHOUSE_STAMP): benchmarks/package-lock.json
+	npm ci --prefix benchmarks --no-audit --no-fund
+	touch $@
+
+bench-pages: $(LIGHTHOUSE_STAMP) site
+	$(BIN)/python benchmarks/page_speed.py
 
 bench-import: $(STAMP)
 	$(BIN)/python benchmarks/import_memory.py

@@ -4,19 +4,25 @@ Measures the real site (cold: empty SVG cache; warm: cache filled) and the same 
 synthetic roles added (100 and 1,000). Synthetic data is generated into a temp folder,
 labelled SYNTHETIC in every row, and never written to data/ or deployed.
 
-    make bench            # or: .venv/bin/python benchmarks/build_time.py [--sizes 100 1000]
+Then a scale section for N synthetic roles (--scale, default 1,000) sets the whole build
+against mkdocs alone on the same generated pages: a cold build (empty cache), mkdocs alone,
+and a warm build after one synthetic role's figures change. mkdocs alone is the floor a
+build of these pages cannot go below, so the ratios show what our own pipeline adds.
+
+    make bench    # or: .venv/bin/python benchmarks/build_time.py [--sizes 100 1000] [--scale 1000]
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import io
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from aimlpay.build import build
+from aimlpay.build import build, run_mkdocs
 from aimlpay.paths import REPO, Paths
 
 PARTS = ("data", "seeds", "templates", "site_src", "mkdocs.yml")
@@ -55,6 +61,11 @@ def add_synthetic_roles(paths: Paths, n: int) -> None:
                             "note": "SYNTHETIC benchmark row, not real data"})
 
 
+def timed(fn, *args):
+    started = time.perf_counter()
+    return fn(*args), time.perf_counter() - started
+
+
 def timed_build(paths: Paths) -> tuple[float, float, float, int]:
     started = time.perf_counter()
     result = build(paths)
@@ -63,9 +74,56 @@ def timed_build(paths: Paths) -> tuple[float, float, float, int]:
     return result.seconds["generate"], result.seconds["mkdocs"], total, pages
 
 
+def change_one_role(paths: Paths, i: int) -> None:
+    """Raise one figure of synthetic role i (its mid-level high) by 1,000: the smallest real
+    data change, which should cost a warm build little more than mkdocs."""
+    figures = paths.data / "figures.csv"
+    lines = figures.read_text(encoding="utf-8").splitlines(keepends=True)
+    header = next(csv.reader(lines[:1]))
+    row_id = f"synthetic-{i:04d}-mid"
+    at = next(k for k, line in enumerate(lines) if line.startswith(row_id + ","))
+    row = dict(zip(header, next(csv.reader(lines[at:at + 1]))))
+    row["high"] = str(int(row["high"]) + 1000)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(row.values())
+    lines[at] = out.getvalue()
+    figures.write_text("".join(lines), encoding="utf-8")
+
+
+def scale(tmp: Path, n: int) -> None:
+    """Cold build, mkdocs alone, warm build after a one-role change, on one project copy."""
+    cache = tmp / f"cache-scale-{n}"
+    cache.mkdir()                                # empty: nothing from the runs above
+    paths = copy_project(tmp / f"scale-{n}", cache)
+    add_synthetic_roles(paths, n)
+
+    cold, cold_total = timed(build, paths)
+    # The cold build leaves its generated pages in build/docs: time mkdocs alone on them,
+    # exactly as the build calls it, into a folder of its own.
+    _, mkdocs_only = timed(run_mkdocs, paths, cold.release_date, tmp / f"mkdocs-only-{n}")
+
+    change_one_role(paths, n // 2)
+    warm, warm_total = timed(build, paths)
+
+    print(f"\nscale: real + {n:,} SYNTHETIC roles (one run each)")
+    print(f"{'build':40} {'generate':>9} {'mkdocs':>8} {'total':>8} {'× mkdocs alone':>15} "
+          f"{'target':>7}")
+    print(f"{'mkdocs alone on the same pages':40} {'':>9} {mkdocs_only:7.2f}s {mkdocs_only:7.2f}s "
+          f"{1:14.2f}× {'':>7}")
+    for name, result, total, target in (
+            ("cold (empty cache)", cold, cold_total, 1.5),
+            ("warm (one role's figures changed)", warm, warm_total, 1.1)):
+        gen, mk = result.seconds["generate"], result.seconds["mkdocs"]
+        ratio = total / mkdocs_only
+        print(f"{name:40} {gen:8.2f}s {mk:7.2f}s {total:7.2f}s {ratio:14.2f}× "
+              f"{'≤ ' + str(target) + '×':>7} {'met' if ratio <= target else 'not met'}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000])
+    parser.add_argument("--scale", type=int, default=1000,
+                        help="synthetic roles in the scale section (0: skip it)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="aimlpay-bench-") as tmp:
@@ -79,9 +137,13 @@ def main() -> int:
             paths = copy_project(tmp / f"synthetic-{n}", cold_cache)
             add_synthetic_roles(paths, n)
             rows.append((f"real + {n:,} SYNTHETIC roles", *timed_build(paths)))
-    print(f"{'build':34} {'generate':>9} {'mkdocs':>8} {'total':>8} {'pages':>6}")
-    for name, gen, mk, total, pages in rows:
-        print(f"{name:34} {gen:8.2f}s {mk:7.2f}s {total:7.2f}s {pages:6d}")
+        print(f"{'build':34} {'generate':>9} {'mkdocs':>8} {'total':>8} {'pages':>6}")
+        for name, gen, mk, total, pages in rows:
+            print(f"{name:34} {gen:8.2f}s {mk:7.2f}s {total:7.2f}s {pages:6d}")
+        if args.scale:
+            scale(tmp, args.scale)
+    print("\nTimings are wall-clock on whatever else this machine is doing: compare runs, "
+          "not single figures.")
     return 0
 
 
