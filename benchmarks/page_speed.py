@@ -188,6 +188,8 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=Path("site"))
     parser.add_argument("--runs", type=int, default=2, help="runs per page; the best is kept")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument("--only", nargs="+", choices=list(PAGES), metavar="TYPE",
+                        help="measure only these page types (quoted names, e.g. 'role page')")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
         sys.exit(f"{LIGHTHOUSE} is missing: run npm ci --prefix benchmarks")
@@ -198,6 +200,8 @@ def main() -> int:
     results = {}
     try:
         for kind, path in PAGES.items():
+            if args.only and kind not in args.only:
+                continue
             runs = [figures(lighthouse(base + path, expect_404=kind == "404"))
                     for _ in range(args.runs)]
             # Keep the run with the best performance score: its metrics belong together.

@@ -319,12 +319,12 @@ def open_page(browser):
 
 
 def wait_for_charts(page) -> int:
-    """Bring every chart on the page into view, as a reader scrolling down would (a chart
-    turns interactive when it comes near the viewport), and wait until each is drawn;
-    return how many there are."""
+    """Bring every chart on the page into view and point at it, as a reader would (a chart
+    turns interactive when the reader scrolls near it or points at it), and wait until each
+    is drawn; return how many there are."""
     charts = page.locator(".vega-chart")
     for chart in charts.all():
-        chart.scroll_into_view_if_needed()
+        chart.hover(position={"x": 1, "y": 1})       # scrolls it into view first
         chart.locator(".chart-view svg").wait_for()
     count = charts.count()
     if count:

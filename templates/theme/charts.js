@@ -1,9 +1,10 @@
 /* Charts: static first, interactive when a reader comes near one.
  *
  * Every chart is on the page as a static drawing (chart.html). This loader, inlined in every
- * page, loads the Vega runtime (served by this site) only when a chart comes within NEAR of
- * the viewport or is pointed at, focused or touched, then draws the same chart, compiled to
- * Vega at build time for this layout and palette, over the static one at the same size.
+ * page, loads the Vega runtime (served by this site) only when the reader scrolls a chart
+ * within NEAR of the viewport, or points at, focuses or touches one. It then draws the same
+ * chart, compiled to Vega at build time for this layout and palette, over the static one at
+ * the same size.
  * Pages without charts load no chart code at all. Material's instant navigation swaps page
  * content without a reload: charts are set up on every document$ emission, after finalizing
  * the previous page's views. A palette switch or a change of layout redraws what is drawn.
@@ -118,18 +119,31 @@
 
   function wake(event) { draw(event.currentTarget); }
 
+  // Charts near the viewport are drawn once the reader scrolls: a chart already in the first
+  // screen stays static (it looks the same) until the reader scrolls, or points at it,
+  // focuses it or touches it, so opening a page runs no chart code at all.
+  var near = new Set();
+  var scrolled = false;
+
+  function onScroll() {
+    scrolled = true;
+    window.removeEventListener("scroll", onScroll);
+    near.forEach(draw);
+  }
+
   function setUp() {
     charts.forEach(function (el) { if (el._view) el._view.finalize(); });
     if (observer) observer.disconnect();
     if (tip) tip.hidden = true;
+    near.clear();
     charts = Array.prototype.slice.call(document.querySelectorAll(".vega-chart[data-spec]"));
     if (!charts.length) return;
     observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
-        if (entry.isIntersecting) {
-          observer.unobserve(entry.target);
-          draw(entry.target);
-        }
+        if (!entry.isIntersecting) return near.delete(entry.target);
+        if (!scrolled) return near.add(entry.target);
+        observer.unobserve(entry.target);
+        draw(entry.target);
       });
     }, { rootMargin: NEAR });
     charts.forEach(function (el) {
@@ -145,6 +159,7 @@
     charts.forEach(function (el) { if (el.hasAttribute("data-drawn")) draw(el); });
   }
 
+  window.addEventListener("scroll", onScroll, { passive: true });
   document$.subscribe(setUp);
   new MutationObserver(redraw).observe(document.body, {
     attributes: true, attributeFilter: ["data-md-color-scheme"]
