@@ -267,39 +267,29 @@ def test_a_posting_link_lands_on_its_level_on_a_phone(built, server, browser):
         context.close()
 
 
-def test_role_pages_fit_a_phone(built, server, browser):
-    context = browser.new_context(viewport=PHONE)
-    try:
-        page = context.new_page()
-        for slug in sorted(paid_roles(built)):
-            page.goto(f"{server}roles/{slug}/")
-            page.wait_for_load_state("load")
-            bottom = page.eval_on_selector("section.glance", "e => e.getBoundingClientRect().bottom + scrollY")
-            assert bottom <= 1.5 * PHONE["height"], (slug, bottom)
-            height = page.evaluate("document.documentElement.scrollHeight")
-            assert height < 6000, (slug, height)
-            overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-            assert overflow <= 0, (slug, overflow)
-            small = page.evaluate("""() => [...document.querySelectorAll('article .cite')]
-                .map(b => b.getBoundingClientRect()).filter(r => r.width && (r.width < 24 || r.height < 24)).length""")
-            assert small == 0, slug
-    finally:
-        context.close()
-
-
-def test_switching_to_total_pay_shows_total_pay(built, server, browser):
-    context = browser.new_context(viewport=PHONE)
-    try:
-        page = context.new_page()
-        page.goto(f"{server}roles/ml-engineer/")
+def test_role_pages_fit_a_phone(built, server, open_page):
+    page, _ = open_page("about:blank", viewport=PHONE)
+    for slug in sorted(paid_roles(built)):
+        page.goto(f"{server}roles/{slug}/")
         page.wait_for_load_state("load")
-        assert page.locator("tr#senior .pay-base").is_visible()
-        assert not page.locator("tr#senior .pay-total").is_visible()
-        page.click("label[for=glance-total]")
-        assert page.locator("tr#senior .pay-total").is_visible()
-        assert not page.locator("tr#senior .pay-base").is_visible()
-    finally:
-        context.close()
+        bottom = page.eval_on_selector("section.glance", "e => e.getBoundingClientRect().bottom + scrollY")
+        assert bottom <= 1.5 * PHONE["height"], (slug, bottom)
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height < 6000, (slug, height)
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, (slug, overflow)
+        small = page.evaluate("""() => [...document.querySelectorAll('article .cite')]
+            .map(b => b.getBoundingClientRect()).filter(r => r.width && (r.width < 24 || r.height < 24)).length""")
+        assert small == 0, slug
+
+
+def test_switching_to_total_pay_shows_total_pay(server, open_page):
+    page, _ = open_page(f"{server}roles/ml-engineer/", viewport=PHONE)
+    assert page.locator("tr#senior .pay-base").is_visible()
+    assert not page.locator("tr#senior .pay-total").is_visible()
+    page.click("label[for=glance-total]")
+    assert page.locator("tr#senior .pay-total").is_visible()
+    assert not page.locator("tr#senior .pay-base").is_visible()
 
 
 def test_a_citation_opens_the_document_section_and_address_by_tap(built, server, browser):

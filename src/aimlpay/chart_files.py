@@ -49,7 +49,8 @@ def drawn_spec(chart: Chart, layout: str, palette: str) -> dict:
     if layout == "narrow" and chart.narrow_height:
         spec["height"] = chart.narrow_height
     config = theme(palette)
-    key = (chart.spec.get("title") or {}).get("subtitle") if isinstance(chart.spec.get("title"), dict) else None
+    title = chart.spec.get("title")
+    key = title.get("subtitle") if isinstance(title, dict) else None
     if key:
         lines = re.split(r"; | · ", key) if layout == "narrow" else [key]
         spec["title"] = {"text": lines, "fontSize": 12, "fontWeight": "normal",

@@ -334,13 +334,13 @@ class Page:
             raise Missing(f"no chart {cid!r} (see src/aimlpay/chart_catalogue.py)")
         c = self.charts[cid]
         cache = self.paths.cache / "svg"
-        images = {layout: {palette: {
-            "url": self.url("charts/" + chart_files.variant(cid, layout, palette, c.fallback)),
-            "size": chart_files.image_size(c, layout, palette, cache)}
-            for palette in chart_files.PALETTES} for layout in chart_files.LAYOUTS}
-        for layout in images.values():
-            for image in layout.values():
-                image["width"], image["height"] = image.pop("size")
+
+        def image(layout: str, palette: str) -> dict:
+            width, height = chart_files.image_size(c, layout, palette, cache)
+            return {"url": self.url("charts/" + chart_files.variant(cid, layout, palette, c.fallback)),
+                    "width": width, "height": height}
+        images = {layout: {palette: image(layout, palette) for palette in chart_files.PALETTES}
+                  for layout in chart_files.LAYOUTS}
         return partials.render(
             self.paths, "chart.html", chart=c, files={"csv": self.url(f"charts/{cid}.csv")},
             spec_base=self.url(f"charts/{cid}"), images=images,

@@ -117,7 +117,7 @@ class Figure(Row):
     source: Slug = column("id of a source in `seeds/` (`pave-2025`, `hakia-2026`, "
                           "`mlguide-blog`, `ik-2026`)")
     locator: Text = column("the section heading of the document the figure comes from, as "
-                           "written there")
+                           "written there; a long heading is cut short with …")
     attributed_to: Text | None = column(
         "who the document says the figure comes from (`Levels.fyi`, `Signify Technology; "
         "PayScale; Glassdoor`); `;`-separated", default=None)
