@@ -158,9 +158,9 @@ def test_every_page_draws_all_its_charts_and_hides_their_fallbacks(site_in_brows
 
 
 def test_chart_code_loads_only_where_charts_are_and_only_when_a_reader_nears_one(site_in_browser):
-    """Pages without charts request no chart code at all; a page opened on a phone whose
-    charts are all further than NEAR below the first screen (most role pages: the answer
-    comes first) requests none until the reader scrolls towards one."""
+    """Pages without Vega charts request no chart code at all (role pages draw their pay
+    chart in HTML); a page whose charts are all further than NEAR below a phone's first
+    screen requests none until the reader scrolls towards one."""
     far = 0
     for v in site_in_browser.values():
         if v.charts == 0:
@@ -171,8 +171,8 @@ def test_chart_code_loads_only_where_charts_are_and_only_when_a_reader_nears_one
                 assert v.chart_code_at_load == [], (v.path, v.chart_code_at_load)
                 far += 1
     roles = [v for v in site_in_browser.values() if re.fullmatch(r"roles/[^/]+/", v.path)]
-    assert sum(not v.chart_near_at_load for v in roles) >= len(roles) // 2, "test needs far charts"
-    assert far >= 5
+    assert roles and all(v.charts == 0 for v in roles), "role pages load no chart runtime"
+    assert far >= 1, "the test needs a page whose charts start below the first screen"
 
 
 def test_no_page_logs_an_error_or_loads_anything_from_another_host(site_in_browser):

@@ -68,7 +68,7 @@ def tables(roles: list[Role], figures: list[Figure], official: bool = False) -> 
                   figures=pd.DataFrame(), oews=pd.DataFrame(), oews_areas={},
                   oews_occupations={"15-1221": OewsOccupation(soc_code="15-1221",
                                                               name="Research Scientists")},
-                  oews_by_key={NATIONAL.key: NATIONAL} if official else {})
+                  oews_by_key={NATIONAL.key: NATIONAL} if official else {}, figure_rows={})
 
 
 def glance(*figures: Figure, slug: str = "ml-engineer", roles=None) -> dict[str, object]:

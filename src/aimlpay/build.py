@@ -41,7 +41,7 @@ def generate(paths: Paths) -> BuildResult:
     tables = tables_mod.make(dataset)
     views = roles.views(tables)
     places = locations.views(tables)
-    charts = {**chart_catalogue.make_all(tables, views),
+    charts = {**chart_catalogue.make_all(tables, views, paths.cache / "svg"),
               **official_charts.make_all(tables, paths.data / "geo" / "us-states-10m.json",
                                          places)}
     data_files = downloads.make(dataset)

@@ -30,6 +30,7 @@ class Chart:
     source_ids: tuple[str, ...]
     fallback: str = "svg"     # static image format; "png" where an SVG would be huge (maps)
     narrow_height: int | None = None   # height on a phone, where labels wrap (None: the same)
+    drawing: object = None    # set for a chart drawn in HTML (range_chart.Drawing): no Vega
 
 
 def source_colour(t: Tables, present) -> alt.Color:
@@ -69,6 +70,32 @@ MARKERS = [("circle", "● single figure", lambda s: ~s.isin(LOWER_BOUND + UPPER
            ("triangle-left", "◂ \"up to\"", lambda s: s.isin(UPPER_BOUND))]
 
 
+def figure_records(figures: list[dict], labels, category: str, series=None,
+                   series_title: str | None = None) -> tuple[list[str], list[dict], str]:
+    """The records a chart of `figures` (rows of t.figures as dicts, in display order) plots,
+    which are also its CSV and data table: the category, the series, then the standard columns
+    that hold anything; and the unit label. Plain Python: a role page's chart calls this once
+    per role, where a DataFrame per call would cost more than the rest of its page."""
+    units = {f["unit"] for f in figures}
+    assert len(units) == 1, f"figures in different units {units}"
+    u = UNIT_LABELS[units.pop()]
+    value, low, high = f"Value ({u})", f"Low ({u})", f"High ({u})"
+    standard = {"Source": "source_label", value: "value", low: "low", high: "high",
+                "As stated": "display", "Statistic": "statistic_name", "Role": "role_name",
+                "Level": "level_name", "Years of experience": "years_text", "Year": "year",
+                "Originally from": "attributed_to", "Section": "locator", "Figure id": "id"}
+    first = [category] + ([series_title] if series is not None else [])
+    columns = first + [c for c in standard if c not in first]   # a category like "Level" wins
+    series = list(series) if series is not None else [None] * len(figures)
+    records = [{category: label, **({series_title: name} if series_title in first else {}),
+                **{c: plain(f[standard[c]]) for c in columns if c not in first}}
+               for f, label, name in zip(figures, labels, series)]
+    # drop columns with nothing in them (the plotted ones stay)
+    columns = [c for c in columns if c in (category, value, low, high)
+               or any(r[c] not in (None, "") for r in records)]
+    return columns, [{c: r[c] for c in columns} for r in records], u
+
+
 def figure_chart(t: Tables, cid: str, sel: pd.DataFrame, labels, *, title: str,
                  description: str, category: str, x_title: str, series=None,
                  series_title: str | None = None, bars_from_zero: bool = False,
@@ -76,29 +103,11 @@ def figure_chart(t: Tables, cid: str, sel: pd.DataFrame, labels, *, title: str,
     """A chart of the figures in `sel` (rows of t.figures, in display order), one row per
     figure, labelled on the y axis by `labels` (a sequence aligned with sel), coloured by
     source unless `series` (aligned with sel) is given."""
-    units = set(sel.unit)
-    assert len(units) == 1, f"{cid}: figures in different units {units}"
-    unit = units.pop()
-    u = UNIT_LABELS[unit]
+    columns, records, u = figure_records(sel.to_dict("records"), labels, category, series,
+                                         series_title)
+    rows = pd.DataFrame(records, columns=columns)
     value, low, high = f"Value ({u})", f"Low ({u})", f"High ({u})"
-    frame = {category: list(labels)}
-    if series is not None:
-        frame[series_title] = list(series)
-    standard = {
-        "Source": sel.source_label.tolist(),
-        value: sel.value.tolist(), low: sel.low.tolist(), high: sel.high.tolist(),
-        "As stated": sel.display.tolist(), "Statistic": sel.statistic_name.tolist(),
-        "Role": sel.role_name.tolist(), "Level": sel.level_name.tolist(),
-        "Years of experience": sel.years_text.tolist(), "Year": sel.year.tolist(),
-        "Originally from": sel.attributed_to.tolist(), "Section": sel.locator.tolist(),
-        "Figure id": sel.id.tolist(),
-    }
-    # The category column may be one of the standard ones (e.g. "Level"): it wins.
-    frame.update({k: v for k, v in standard.items() if k not in frame})
-    rows = pd.DataFrame(frame)
-    rows = rows.loc[:, [c for c in rows.columns            # drop columns with nothing in them
-                        if c in (category, value, low, high) or rows[c].replace("", None).notna().any()]]
-    records = records_of(rows)
+    unit = sel.unit.iloc[0]
 
     colour_field = series_title if series is not None else "Source"
     if series is None:

@@ -5,12 +5,14 @@ same Vega version as vl-convert's, so a chart drawn in the page matches its stat
 Output is deterministic: same input, same bytes."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import re
 from pathlib import Path
 
+import altair
 import vl_convert
 
 from .chart_builder import Chart
@@ -26,9 +28,22 @@ NARROW_MEDIA = "(max-width: 719.98px)"
 PALETTES = ("light", "dark")
 
 
-def _cached(cache: Path, key: str, suffix: str, make) -> bytes:
-    """Content-addressed cache: the same input never costs a second conversion."""
-    digest = hashlib.sha256(f"{vl_convert.__version__}\n{key}".encode()).hexdigest()
+@functools.cache
+def code_version() -> str:
+    """What the package's output depends on besides its input: its own code and the
+    renderers' versions. Part of every cache key, so a code change never reuses a result."""
+    code = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        code.update(path.read_bytes())
+    return f"{code.hexdigest()} {vl_convert.__version__} {altair.__version__}"
+
+
+def cached(cache: Path, key: str, suffix: str, make, code: bool = False) -> bytes:
+    """Content-addressed cache: the same input never costs a second conversion. A drawing
+    depends only on its spec and vl-convert; with `code`, the key holds the package's code
+    too (for what the package's own functions make)."""
+    version = code_version() if code else vl_convert.__version__
+    digest = hashlib.sha256(f"{version}\n{key}".encode()).hexdigest()
     path = cache / f"{digest}{suffix}"
     if path.is_file():
         return path.read_bytes()
@@ -73,7 +88,7 @@ def vega_spec(chart: Chart, layout: str, palette: str, cache: Path) -> str:
             vega.setdefault("config", {}).setdefault("legend", {})["layout"] = {
                 "bottom": {"anchor": "end"}}
         return dumps(vega).encode()
-    return _cached(cache, "vega:" + dumps(spec), ".vg.json",
+    return cached(cache, "vega:" + dumps(spec), ".vg.json",
                    lambda: converted(f"chart {chart.id!r}", compile_)).decode()
 
 
@@ -81,9 +96,9 @@ def static_image(chart: Chart, layout: str, palette: str, cache: Path) -> bytes:
     """The same drawing as an SVG (a PNG for the map: its SVG would be huge)."""
     vega = vega_spec(chart, layout, palette, cache)
     if chart.fallback == "png":
-        return _cached(cache, vega, ".png", lambda: converted(
+        return cached(cache, vega, ".png", lambda: converted(
             f"chart {chart.id!r}", lambda: vl_convert.vega_to_png(json.loads(vega), scale=2)))
-    return _cached(cache, vega, ".svg", lambda: converted(
+    return cached(cache, vega, ".svg", lambda: converted(
         f"chart {chart.id!r}", lambda: vl_convert.vega_to_svg(json.loads(vega)).encode()))
 
 
@@ -121,8 +136,10 @@ def write_chart(chart: Chart, out: Path, cache: Path) -> None:
     layout and palette the compiled Vega spec and the static image. `{id}.svg`/`.png`, the
     static image of earlier releases, stays as the wide light drawing (its URL was public)."""
     out.mkdir(parents=True, exist_ok=True)
-    (out / f"{chart.id}.vl.json").write_text(dumps(chart.spec), encoding="utf-8")
     (out / f"{chart.id}.csv").write_text(csv_text(chart.columns, chart.rows), encoding="utf-8")
+    if chart.drawing:               # drawn in HTML by the page (range_chart.py): the CSV only
+        return
+    (out / f"{chart.id}.vl.json").write_text(dumps(chart.spec), encoding="utf-8")
     for layout in LAYOUTS:
         for palette in PALETTES:
             (out / variant(chart.id, layout, palette, "vg.json")).write_text(

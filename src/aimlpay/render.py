@@ -333,6 +333,13 @@ class Page:
         if cid not in self.charts:
             raise Missing(f"no chart {cid!r} (see src/aimlpay/chart_catalogue.py)")
         c = self.charts[cid]
+        common = dict(chart=c, files={"csv": self.url(f"charts/{cid}.csv")},
+                      sources_url=self.url("sources/"),
+                      sources=[self.tables.sources[s] for s in c.source_ids],
+                      columns=_table_columns(c))
+        if c.drawing:
+            return partials.render(self.paths, "range-chart.html", drawing=c.drawing,
+                                   **common) + "\n"
         cache = self.paths.cache / "svg"
 
         def image(layout: str, palette: str) -> dict:
@@ -342,13 +349,10 @@ class Page:
         images = {layout: {palette: image(layout, palette) for palette in chart_files.PALETTES}
                   for layout in chart_files.LAYOUTS}
         return partials.render(
-            self.paths, "chart.html", chart=c, files={"csv": self.url(f"charts/{cid}.csv")},
-            spec_base=self.url(f"charts/{cid}"), images=images,
+            self.paths, "chart.html", spec_base=self.url(f"charts/{cid}"), images=images,
             binds=any("bind" in p for p in c.spec.get("params", [])),
             palettes=chart_files.PALETTES, narrow_media=chart_files.NARROW_MEDIA,
-            sources_url=self.url("sources/"),
-            sources=[self.tables.sources[s] for s in c.source_ids],
-            columns=_table_columns(c)) + "\n"
+            **common) + "\n"
 
 
 def _table_columns(c: Chart) -> list[str]:

@@ -10,7 +10,7 @@ import textwrap
 import vl_convert
 
 from . import partials, roles
-from .chart_files import ChartFailed, converted
+from .chart_files import ChartFailed, cached, converted
 from .paths import Paths
 from .problems import InvalidData, Problem
 from .schemas import Figure
@@ -30,7 +30,8 @@ def preview_png(paths: Paths, role_name: str, shown: str, caption: str) -> bytes
     width, height = PREVIEW_SIZE
     svg = partials.render(paths, "preview.svg", width=width, height=height, title_lines=lines,
                           figure=shown, figure_y=230 + 80 * len(lines) + 80, caption=caption)
-    return converted(f"the preview image of {role_name!r}", lambda: vl_convert.svg_to_png(str(svg)))
+    return cached(paths.cache / "svg", "preview:" + svg, ".png", lambda: converted(
+        f"the preview image of {role_name!r}", lambda: vl_convert.svg_to_png(str(svg))))
 
 
 def figure_caption(f: Figure, t: Tables) -> str:

@@ -27,6 +27,7 @@ class Tables:
     oews_areas: dict                        # area_code -> OewsArea
     oews_occupations: dict                  # soc_code -> OewsOccupation
     oews_by_key: dict                       # (area, industry, soc) -> OewsEstimate
+    figure_rows: dict                       # id -> a row of `figures` as a dict
 
 
 def make(ds: Dataset) -> Tables:
@@ -52,7 +53,7 @@ def make(ds: Dataset) -> Tables:
     frame = pd.DataFrame.from_records(records)
     return Tables(ds.release, ds.sources, ds.roles, ds.levels, ds.locations,
                   dict(ds.figures), frame, oews_frame(ds), ds.oews_areas, ds.oews_occupations,
-                  ds.oews)
+                  ds.oews, {r["id"]: r for r in records})
 
 
 def oews_frame(ds: Dataset) -> pd.DataFrame:
