@@ -10,7 +10,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: site test validate docs serve bench bench-pages bench-import import-bls lock clean
+.PHONY: site test validate docs serve bench bench-pages bench-import import-bls release changes lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,17 @@ bench-import: $(STAMP)
 import-bls: $(STAMP)
 	@test -n "$(DIR)" || { echo "usage: make import-bls DIR=folder-with-oe-files"; exit 2; }
 	$(BIN)/aimlpay import-bls "$(DIR)"
+
+# Cut a release of data/: make release VERSION=2026.2 SUMMARY="What it brings."
+# (or SUMMARY_FILE=notes.txt). Snapshots the tables, records it in data/releases.yml.
+release: export AIMLPAY_SUMMARY = $(SUMMARY)
+release: $(STAMP)
+	@test -n "$(VERSION)" -a -n "$(SUMMARY)$(SUMMARY_FILE)" || { echo 'usage: make release VERSION=2026.2 SUMMARY="What it brings." (or SUMMARY_FILE=file)'; exit 2; }
+	$(BIN)/aimlpay release "$(VERSION)" $(if $(SUMMARY_FILE),--summary-file "$(SUMMARY_FILE)",--summary "$$AIMLPAY_SUMMARY")
+
+# What data/ changes against the newest release, as Markdown (the pull request summary).
+changes: $(STAMP)
+	@$(BIN)/aimlpay changes --markdown
 
 # Re-resolve the lock from pyproject.toml's dependencies (run by a maintainer, not by CI).
 lock:

@@ -4,7 +4,9 @@ that check how the site follows them (test_roles, test_official):
 - a role added with figures, renamed from a former slug (prompt-engineer, was llm-whisperer);
 - roles whose names are hostile markup (HOSTILE);
 - a role added without any pay figure (chief-ai-officer);
-- a BLS release where one national wage is top-coded (TOP_CODED), imported with import-bls.
+- a BLS release where one national wage is top-coded (TOP_CODED), imported with import-bls;
+- two releases cut with `aimlpay release`: RELEASES[0] records the changes above, RELEASES[1]
+  exactly one figure changed, one added and one removed (RELEASE_CHANGE).
 
 None of these changes touches what another one checks, so one build serves them all. The
 import replaces data/oews/ with the slice's few areas (so this site has a handful of location
@@ -40,6 +42,13 @@ def series(areatype: str, area: str, soc: str, measure: str, industry: str = "00
 
 
 TOP_CODED = series("N", "0000000", "11-3021", "annual_p90")
+# The releases cut in the changed project (after 2026.1, the real one): version, date, summary.
+RELEASES = (("2027.1", "2027-01-15", "New roles & <b>official</b> estimates."),
+            ("2027.2", "2027-02-15", "One figure corrected, one added, one withdrawn."))
+# The second release's change, each on the ML Engineer page: (figure id, column, new value).
+RELEASE_CHANGE = {"changed": ("hakia-base-senior", "high", "290000"),
+                  "added": "test-release-ml-engineer-mid",
+                  "removed": "hakia-company-amazon-tc-range"}
 SITE_URL = "http://127.0.0.1:8000/"          # mkdocs.yml's default, whatever the shell has
 
 
@@ -85,12 +94,42 @@ def make(folder: Path) -> dict:
     add_role(paths, "chief-ai-officer", "Chief AI Officer", figures=False)
     release = top_coded_release(folder / "oe")
     imported = CliRunner().invoke(main, ["--root", str(paths.root), "import-bls", str(release)])
+    cut = [release_cut(paths, *RELEASES[0])]
+    change_one_add_one_remove_one(paths)
+    cut.append(release_cut(paths, *RELEASES[1]))
     with env(SITE_URL=SITE_URL):
         built = CliRunner().invoke(main, ["--root", str(paths.root), "build"])
     return {"root": str(paths.root), "site_url": SITE_URL,
             "import": {"exit_code": imported.exit_code, "output": imported.output},
+            "releases": cut,
             "build": {"exit_code": built.exit_code, "stdout": built.stdout,
                       "stderr": built.stderr, "output": built.output}}
+
+
+def release_cut(paths, version: str, date: str, summary: str) -> dict:
+    result = CliRunner().invoke(main, ["--root", str(paths.root), "release", version,
+                                       "--summary", summary, "--date", date])
+    return {"exit_code": result.exit_code, "output": result.output}
+
+
+def change_one_add_one_remove_one(paths) -> None:
+    """RELEASE_CHANGE in data/figures.csv, written with the csv module alone."""
+    path = paths.data / "figures.csv"
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        header, rows = reader.fieldnames, list(reader)
+    fid, column, value = RELEASE_CHANGE["changed"]
+    next(r for r in rows if r["id"] == fid)[column] = value
+    rows = [r for r in rows if r["id"] != RELEASE_CHANGE["removed"]]
+    rows.append({**{c: "" for c in header}, "id": RELEASE_CHANGE["added"], "source": "hakia-2026",
+                 "locator": "Test fixture", "topic": "pay_by_level", "measure": "total_comp",
+                 "statistic": "range", "low": "150000", "high": "210000", "unit": "usd",
+                 "currency": "USD", "period": "year", "year": "2026", "role": "ml-engineer",
+                 "level": "mid"})
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
 
 
 # -- a second project: awkward but legitimate text, built as a fresh clone builds it -----------

@@ -169,6 +169,7 @@ class Changed:
     site_url: str
     imported: dict
     build: dict
+    releases: list[dict]
 
 
 @pytest.fixture(scope="session")
@@ -176,7 +177,8 @@ def changed(tmp_path_factory) -> Changed:
     """Read-only, like `built`: copy anything you need to change."""
     from . import changes
     _, facts = once_per_run(tmp_path_factory, "changed", changes.make)
-    return Changed(Paths(Path(facts["root"])), facts["site_url"], facts["import"], facts["build"])
+    return Changed(Paths(Path(facts["root"])), facts["site_url"], facts["import"], facts["build"],
+                   facts["releases"])
 
 
 @dataclass(frozen=True)
@@ -334,7 +336,8 @@ def wait_for_charts(page) -> int:
 # building the shared site; the next builds the `changed` project meanwhile, then follows
 # readers' paths in the browser; the others run the tests that need no shared build, then
 # test_build.py (whose first test needs none either) and the other files that read it.
-FILE_ORDER = ("test_browser.py", "test_changes.py", "test_browser_paths.py", "test_validation.py",
+FILE_ORDER = ("test_browser.py", "test_changes.py", "test_browser_paths.py", "test_releases.py",
+              "test_validation.py",
               "test_text.py",
               "test_links.py", "test_role_views.py", "test_hostile.py", "test_structure.py",
               "test_build.py", "test_official.py", "test_roles.py", "test_role_answers.py")

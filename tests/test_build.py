@@ -53,7 +53,7 @@ def test_same_inputs_build_byte_identical_site(built_site, tmp_path):
 
 
 def test_sitemap_dates_come_from_the_data_release(built):
-    release = yaml.safe_load((built.data / "release.yml").read_text())
+    release = yaml.safe_load((built.data / "releases.yml").read_text())["releases"][0]
     sitemap = (built.site / "sitemap.xml").read_text()
     lastmods = set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap))
     assert lastmods == {str(release["date"])}

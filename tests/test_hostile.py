@@ -196,24 +196,38 @@ def seed_edition_control(p):
             f"{got('May' + chr(0x1B) + '[31m 2025')}")
 
 
+def _in_newest_release(path: Path, key: str, raw_value: str) -> int:
+    """Replace a key of the newest entry of data/releases.yml; return its line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    i = next(i for i, line in enumerate(lines) if line.lstrip(" -").startswith(f"{key}:"))
+    indent = lines[i].index(f"{key}:")
+    end = i + 1
+    while end < len(lines) and len(lines[end]) - len(lines[end].lstrip()) > indent:
+        end += 1                                    # a folded value's lines
+    lines[i:end] = [lines[i][:indent] + f"{key}: {raw_value}"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return i + 1
+
+
 def release_impossible_date(p):
-    path = p.data / "release.yml"
-    line = yaml_line(path, "date")
-    put_yaml(path, "date", "2026-02-30")
-    return (f"data/release.yml:{line}:date: Input should be a valid date or datetime, day value "
+    line = _in_newest_release(p.data / "releases.yml", "date", "2026-02-30")
+    return (f"data/releases.yml:{line}:date: Input should be a valid date or datetime, day value "
             f"is outside expected range{got('2026-02-30')}")
 
 
 def release_title_link(p):
-    path = p.data / "release.yml"
-    line = put_yaml(path, "title", '"[Pay](javascript:alert(1))"')
-    return f"data/release.yml:{line}:title: {LINK}{got('[Pay](javascript:alert(1))')}"
+    line = put_yaml(p.data / "releases.yml", "title", '"[Pay](javascript:alert(1))"')
+    return f"data/releases.yml:{line}:title: {LINK}{got('[Pay](javascript:alert(1))')}"
 
 
 def release_yaml_tag(p):
-    path = p.data / "release.yml"
-    line = put_yaml(path, "version", "!!python/name:os.system")
-    return f"data/release.yml:{line}:-: YAML tags are not allowed{got('!!python/name:os.system')}"
+    line = _in_newest_release(p.data / "releases.yml", "version", "!!python/name:os.system")
+    return f"data/releases.yml:{line}:-: YAML tags are not allowed{got('!!python/name:os.system')}"
+
+
+def release_summary_link(p):
+    line = _in_newest_release(p.data / "releases.yml", "summary", '"[Pay](javascript:alert(1))"')
+    return f"data/releases.yml:{line}:summary: {LINK}{got('[Pay](javascript:alert(1))')}"
 
 
 CASES = [_csv_case(*c) for c in CSV_CASES] + [
@@ -221,8 +235,7 @@ CASES = [_csv_case(*c) for c in CSV_CASES] + [
     seed_short_name_too_long, seed_author_bidi, seed_covers_nul, seed_method_separator,
     seed_caveats_c1, seed_url_data, seed_yaml_python_tag, seed_yaml_binary_tag,
     seed_impossible_date, seed_document_newline, seed_edition_control, release_impossible_date,
-    release_title_link,
-    release_yaml_tag]
+    release_title_link, release_yaml_tag, release_summary_link]
 
 
 def test_the_corpus_covers_every_text_field_of_every_table():

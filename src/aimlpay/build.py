@@ -17,8 +17,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import (chart_catalogue, chart_files, downloads, locations, official_charts, render,
-               role_files, roles, tables as tables_mod)
+from . import (chart_catalogue, chart_files, downloads, feed, locations, official_charts,
+               release_pages, releases, render, role_files, roles, tables as tables_mod)
 from .paths import Paths
 from .problems import InvalidData, Problem
 from .serialise import csv_text
@@ -47,12 +47,23 @@ def generate(paths: Paths) -> BuildResult:
     data_files = downloads.make(dataset)
     figure_schema = next(r for r in data_files.descriptor["resources"] if r["name"] == "figures")
     url = site_url(paths)
+    history = releases.history(paths, dataset)
+    site_releases = release_pages.SiteReleases(paths, history, tables, views, places,
+                                               dataset.topics, url, mkdocs_config(paths)["site_name"])
     pages = render.render_site(
         paths, tables, charts, files=data_files.files, zip_name=data_files.zip_name,
         figure_fields=figure_schema["schema"]["fields"], views=views, site_url=url,
-        places=places)
+        places=places, releases=history, release_html=site_releases.release_html,
+        last_changed=site_releases.last_changed_link, page_footer=site_releases.footer)
     extra_files = {**role_files.files(paths, tables, views, url),
-                   **location_files(tables, places)}
+                   **location_files(tables, places), **site_releases.csv_files,
+                   feed.FEED: feed.atom(history, site_releases.site_name, url,
+                                        site_releases.release_html),
+                   # Earlier releases' data, rebuilt from their snapshots: the same bytes (and
+                   # the same address) as when each was current.
+                   **{f"data/{n.zip_name}": releases.zip_of(paths, n.entry)
+                      for n in history[1:]}}
+    unreleased = releases.pending(paths, dataset)
 
     if paths.build.exists():
         shutil.rmtree(paths.build)
@@ -77,7 +88,12 @@ def generate(paths: Paths) -> BuildResult:
         target = paths.docs / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    warnings = dataset.warnings + ([] if url else [NEEDS_SITE_URL])
+    warnings = dataset.warnings + ([] if url else [NEEDS_SITE_URL]) + (
+        [] if unreleased.empty else [
+            f"data/ differs from release {dataset.release.version} (figures: "
+            + ", ".join(f"{len(unreleased.of(k))} {k}" for k in ("changed", "added", "removed"))
+            + f"), yet the site calls it release {dataset.release.version}: cut a release "
+            "before publishing (make release VERSION=... SUMMARY=...; make changes lists them)"])
     return BuildResult(dataset.release.date, {rel: page for rel, (_, page) in pages.items()},
                        sorted(charts), warnings, {"generate": time.perf_counter() - started})
 
@@ -86,18 +102,24 @@ def site_url(paths: Paths) -> str | None:
     """The site's public address (mkdocs.yml site_url, which reads $SITE_URL), ending in /;
     None when it is not set: every link is then relative, and what needs an absolute
     address is left out (see NEEDS_SITE_URL)."""
-    from mkdocs.utils.yaml import yaml_load
-    with paths.mkdocs_yml.open(encoding="utf-8") as f:
-        url = yaml_load(f).get("site_url")
+    url = mkdocs_config(paths).get("site_url")
     if not url:
         return None
     url = str(url)
     return url if url.endswith("/") else url + "/"
 
 
+def mkdocs_config(paths: Paths) -> dict:
+    """mkdocs.yml as mkdocs reads it (with !ENV values)."""
+    from mkdocs.utils.yaml import yaml_load
+    with paths.mkdocs_yml.open(encoding="utf-8") as f:
+        return yaml_load(f)
+
+
 NEEDS_SITE_URL = ("SITE_URL is not set, so this build leaves out what needs the site's absolute "
                   "address: canonical links, full addresses in sitemap.xml, link previews (Open "
-                  "Graph and Twitter tags), the url in JSON-LD, and the embed snippets. Every "
+                  "Graph and Twitter tags), the url in JSON-LD, the embed snippets and pages' "
+                  "permanent addresses under Cite this page (the feed's links are relative). Every "
                   "link and instant navigation work wherever the site is served.")
 
 

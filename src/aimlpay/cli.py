@@ -79,6 +79,60 @@ def docs(paths: Paths) -> None:
     click.echo(f"{'updated' if updated != current else 'unchanged'} data/README.md")
 
 
+@main.command()
+@click.argument("version")
+@click.option("--summary", help="What the release brings, in a sentence or two (plain text).")
+@click.option("--summary-file", type=click.File(encoding="utf-8"),
+              help="Read the summary from a file instead.")
+@click.option("--date", type=click.DateTime(["%Y-%m-%d"]),
+              help="The release date (default: today). It is written down: every build of "
+                   "the release uses it.")
+@click.pass_obj
+def release(paths: Paths, version: str, summary: str | None, summary_file, date) -> None:
+    """Cut release VERSION of data/ as it is now: keep a snapshot of its tables in
+    data/releases/VERSION/, record it first in data/releases.yml, and print what changed."""
+    from .releases import ReleaseFailed, cut
+    text = (summary_file.read() if summary_file else summary or "").strip()
+    if not text:
+        click.echo("release stopped: give a summary (--summary or --summary-file)", err=True)
+        sys.exit(2)
+    try:
+        changes = cut(paths, version, " ".join(text.split()), date.date() if date else None)
+    except InvalidData as err:
+        _fail_on_invalid(err)
+    except ReleaseFailed as err:
+        click.echo(f"release stopped: {err}; nothing was written", err=True)
+        sys.exit(1)
+    counts = ", ".join(f"{len(changes.of(k))} {k}" for k in ("changed", "added", "removed"))
+    click.echo(f"Release {version} recorded in data/releases.yml, its tables kept in "
+               f"data/releases/{version}/. Figures: {counts}; official estimates changed in "
+               f"{len(changes.official)} occupation and area pairs.\n"
+               f"Next: make site && make test, then commit data/.")
+
+
+@main.command()
+@click.option("--markdown", "as_markdown", is_flag=True, default=True,
+              help="Print Markdown (for a pull request's job summary); the only format.")
+@click.pass_obj
+def changes(paths: Paths, as_markdown: bool) -> None:
+    """Print what data/ changes against the newest release: figures added, changed and
+    removed (before and after, with source), pages affected, official estimates changed."""
+    from . import changelog
+    from .releases import pending
+    from .validate import validate as run
+    try:
+        dataset = run(paths)
+    except InvalidData as err:
+        click.echo("## Data changes\n\ndata/ is not valid, so its changes cannot be listed:\n")
+        click.echo("```\n" + "\n".join(str(p) for p in err.problems) + "\n```")
+        sys.exit(1)
+    found = pending(paths, dataset)
+    topic_pages = {t.id: t.page for t in dataset.topics.values()}
+    paid = {f.role for f in dataset.figures.values() if f.role}
+    pages = {c.id: changelog.pages_of(c, topic_pages, paid) for c in found.figures}
+    click.echo(changelog.markdown(found, dataset.history[0].version, pages))
+
+
 @main.command("import-bls")
 @click.argument("directory", type=click.Path(file_okay=False, exists=True, path_type=Path))
 @click.pass_obj

@@ -1,4 +1,4 @@
-"""Read data/*.csv, data/release.yml and seeds/*.yml exactly as written.
+"""Read data/*.csv, data/releases.yml and seeds/*.yml exactly as written.
 
 Nothing is interpreted here beyond the file format: strict UTF-8, a header that names every
 declared column once, one cell per column. Each record keeps the line it starts on, so every
@@ -142,3 +142,21 @@ def read_yaml(paths: Paths, path: Path, problems: list[Problem]) -> Document | N
         return None
     lines = {k.value: k.start_mark.line + 1 for k, _ in node.value}
     return Document(name, data, lines)
+
+
+def nested_lines(path: Path) -> dict[tuple, int]:
+    """The line of every key and list item of a valid YAML file, by its path of keys and
+    indexes: {("releases", 0, "date"): 7, ...} (read_yaml has checked the file first)."""
+    out: dict[tuple, int] = {}
+
+    def walk(node, at: tuple):
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                out[at + (k.value,)] = k.start_mark.line + 1
+                walk(v, at + (k.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                out[at + (i,)] = item.start_mark.line + 1
+                walk(item, at + (i,))
+    walk(yaml.compose(path.read_text(encoding="utf-8"), Loader=_PlainLoader), ())
+    return out

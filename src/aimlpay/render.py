@@ -122,6 +122,9 @@ class Page:
     paths: Paths = field(default_factory=Paths)
     problems: Problems = field(default_factory=lambda: Problems(REPO))
     _cites: int = 0               # citations so far: each popover has its own id
+    # What the page shows, in the order it first does: its CSV, and its changes per release.
+    shown: dict[str, None] = field(default_factory=dict)          # figure ids
+    shown_official: set[tuple[str, str]] = field(default_factory=set)   # (area, SOC code)
 
     # -- links -------------------------------------------------------------------------
     def md_link(self, target: str) -> str:
@@ -138,11 +141,14 @@ class Page:
         return rel
 
     # -- figures -----------------------------------------------------------------------
-    def _figure(self, fid: str):
+    def _figure(self, fid: str, shown: bool = True):
         try:
-            return self.tables.by_id[fid]
+            found = self.tables.by_id[fid]
         except KeyError:
             raise Missing(f"no figure {fid!r} in data/figures.csv") from None
+        if shown:                 # a citation alone does not show the figure
+            self.shown[fid] = None
+        return found
 
     @reported
     def num(self, fid: str) -> Markup:
@@ -187,7 +193,7 @@ class Page:
     def cite(self, fid: str, short: bool = False) -> Markup:
         """The citation of a figure: its source, the section it is in, and who the source
         credits for it."""
-        f = self._figure(fid)
+        f = self._figure(fid, shown=False)
         lines = [escape.md(f"Section: {f.locator}")]
         if f.attributed_to:
             lines.append(escape.md(f"The document credits: {f.attributed_to}"))
@@ -201,6 +207,7 @@ class Page:
         return Markup(f"{self.num(fid)} {self.cite(fid)}")
 
     def _estimate(self, area: str, soc: str, industry: str = ALL_INDUSTRIES):
+        self.shown_official.add((area, soc))
         try:
             return self.tables.oews_by_key[(area, industry, soc)]
         except KeyError:
@@ -333,8 +340,9 @@ class Page:
         if cid not in self.charts:
             raise Missing(f"no chart {cid!r} (see src/aimlpay/chart_catalogue.py)")
         c = self.charts[cid]
+        self.shown.update((r["Figure id"], None) for r in c.rows if r.get("Figure id"))
         common = dict(chart=c, files={"csv": self.url(f"charts/{cid}.csv")},
-                      sources_url=self.url("sources/"),
+                      sources_url=self.url("sources/"), release=self.tables.release.version,
                       sources=[self.tables.sources[s] for s in c.source_ids],
                       columns=_table_columns(c))
         if c.drawing:
@@ -390,7 +398,8 @@ def render_page(env: jinja2.Environment, template: str, page: Page, src: str, **
 # Pages generated from the registry and the data, one template each.
 TEMPLATE_PAGES = {"sources.md.j2": "sources.md", "downloads.md.j2": "downloads.md",
                   "roles-index.md.j2": "roles/index.md",
-                  "locations-index.md.j2": "locations/index.md"}
+                  "locations-index.md.j2": "locations/index.md",
+                  "whats-changed.md.j2": "whats-changed.md"}
 
 
 def _state_links(page: Page, places) -> Markup:
@@ -497,6 +506,8 @@ def render_site(paths: Paths, tables: Tables, charts: dict[str, Chart],
         except Exception as err:        # reported at its template line, with the others
             problems.here(f"{type(err).__name__}: {err}", _tb_frames(err.__traceback__))
             continue
+        if context.get("page_footer"):      # release, changes and citation (release_pages.py)
+            markdown += context["page_footer"](target, page)
         out[target] = (markdown, page)
     if problems.found:
         raise InvalidPages(sorted(set(problems.found)))

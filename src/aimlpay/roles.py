@@ -296,14 +296,20 @@ def figure_rows(view: RoleView, t: Tables) -> tuple[list[str], list[dict]]:
     put(view.employers, "Companies and industries")
     put(view.skills, "Skills and degrees")
     put(view.other, "Other figures")
-    columns = ["Section", "Role", "Measure", "As stated", "Statistic", "Value", "Low", "High",
+    columns, rows = figure_table_rows(view.figure_ids, t)
+    return ["Section", *columns], [{"Section": sections[r["Figure id"]], **r} for r in rows]
+
+
+def figure_table_rows(ids: list[str], t: Tables) -> tuple[list[str], list[dict]]:
+    """Figures as the CSVs beside pages give them (a role page's, a report section's)."""
+    columns = ["Role", "Measure", "As stated", "Statistic", "Value", "Low", "High",
                "Unit", "Level", "Years of experience", "Location", "Subject", "Year",
                "Source", "Originally from", "Source section", "Figure id"]
     rows = []
-    for fid in view.figure_ids:
+    for fid in ids:
         f = t.by_id[fid]
         rows.append({
-            "Section": sections[fid], "Role": t.roles[f.role].name if f.role else None,
+            "Role": t.roles[f.role].name if f.role else None,
             "Measure": MEASURE_NAMES[f.measure], "As stated": figure(f),
             "Statistic": STATISTIC_NAMES[f.statistic], "Value": plain(f.value),
             "Low": plain(f.low), "High": plain(f.high), "Unit": f.unit,

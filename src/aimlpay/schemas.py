@@ -300,11 +300,38 @@ class Source(BaseModel):
 
 
 class Release(BaseModel):
-    """data/release.yml: what the site shows as the data release."""
+    """The release the site is built from: the newest entry of data/releases.yml, with the
+    dataset's title."""
     model_config = ConfigDict(extra="forbid", frozen=True)
     version: Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
     date: dt.date
     title: Name(200)
+
+
+class ReleaseEntry(BaseModel):
+    """One release in data/releases.yml: its version, the day it was cut (the date the site
+    shows and the build's timestamp) and the maintainer's summary of what it brings."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    version: Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
+    date: dt.date
+    summary: Prose
+
+    @property
+    def anchor(self) -> str:
+        """Its entry on the What-changed page: whats-changed/#2026-1."""
+        return self.version.replace(".", "-")
+
+    @property
+    def key(self) -> tuple[int, int]:
+        year, number = self.version.split(".")
+        return int(year), int(number)
+
+
+class ReleaseHistory(BaseModel):
+    """data/releases.yml: the dataset's title and every release, newest first."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: Name(200)
+    releases: list[ReleaseEntry] = Field(min_length=1)
 
 
 # -- official statistics (written by `aimlpay import-bls`, see bls.py) ----------------------

@@ -6,6 +6,7 @@ All problems are collected; none stops the others from being found.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, ValidationError
@@ -16,7 +17,8 @@ from .problems import NO_VALUE, InvalidData, Problem
 from .schemas import (MAXIMUM, MAXIMUM_BY_MEASURE, MEASURE_UNITS, OEWS_MEASURES,
                       PATTERN_HINTS, PAY_MEASURES,
                       SHARE_MEASURES, TABLES, Figure, Level, Location, OewsArea, OewsEstimate,
-                      OewsIndustry, OewsOccupation, Release, Role, Source, Topic)
+                      OewsIndustry, OewsOccupation, Release, ReleaseEntry, ReleaseHistory,
+                      Role, Source, Topic)
 from .vocabulary import PERCENTILES, plain
 
 
@@ -34,6 +36,7 @@ class Dataset:
     oews_industries: dict[str, OewsIndustry] = field(default_factory=dict)
     oews: dict[tuple[str, str, str], OewsEstimate] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    history: list[ReleaseEntry] = field(default_factory=list)     # newest first
 
 
 def _message(e: dict) -> str:
@@ -214,15 +217,42 @@ def _load_sources(paths: Paths, problems: list[Problem], broken: set) -> dict[st
     return sources
 
 
-def _load_release(paths: Paths, problems: list[Problem]) -> Release | None:
-    doc = load.read_yaml(paths, paths.data / "release.yml", problems)
+def _load_history(paths: Paths, problems: list[Problem]) -> ReleaseHistory | None:
+    """data/releases.yml, newest first: versions and dates in order, each release's snapshot
+    kept in data/releases/<version>/ (see releases.py)."""
+    doc = load.read_yaml(paths, paths.data / "releases.yml", problems)
     if doc is None:
         return None
+    lines = load.nested_lines(paths.data / "releases.yml")
     try:
-        return Release.model_validate(doc.data)
+        history = ReleaseHistory.model_validate(doc.data)
     except ValidationError as err:
-        problems.extend(_model_problems(err, doc.file, doc.lines, 1))
+        for e in err.errors():
+            loc = tuple(e["loc"])
+            line = next((lines[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in lines), 1)
+            got = e.get("input")
+            problems.append(Problem(doc.file, line, str(loc[-1]) if loc else "-", _message(e),
+                                    got if isinstance(got, (str, int, float)) else NO_VALUE))
         return None
+    before = len(problems)
+    for i, (newer, older) in enumerate(zip(history.releases, history.releases[1:]), 1):
+        if older.key >= newer.key or older.date > newer.date:
+            problems.append(Problem(doc.file, lines.get(("releases", i, "version"), 1), "version",
+                                    f"releases must be listed newest first: {older.version} "
+                                    f"({older.date}) is listed after {newer.version} "
+                                    f"({newer.date})", older.version))
+    for i, entry in enumerate(history.releases):
+        package = paths.data / "releases" / entry.version / "datapackage.json"
+        try:
+            kept = json.loads(package.read_text(encoding="utf-8")).get("version")
+        except (OSError, ValueError):
+            kept = None
+        if kept != entry.version:
+            problems.append(Problem(doc.file, lines.get(("releases", i, "version"), 1), "version",
+                                    f"no snapshot of this release in data/releases/"
+                                    f"{entry.version}/ (cut releases with `aimlpay release`)",
+                                    entry.version))
+    return None if len(problems) > before else history
 
 
 def validate(paths: Paths = Paths()) -> Dataset:
@@ -230,7 +260,7 @@ def validate(paths: Paths = Paths()) -> Dataset:
     problems: list[Problem] = []
     broken: dict[str, set] = {name: set() for name in (*TABLES, "seeds")}
     sources = _load_sources(paths, problems, broken["seeds"])
-    release = _load_release(paths, problems)
+    history = _load_history(paths, problems)
     rows = {name: _parse_rows(paths, name, model, problems, broken[name])
             for name, model in TABLES.items()}
 
@@ -284,8 +314,10 @@ def validate(paths: Paths = Paths()) -> Dataset:
     for line, estimate in rows["oews/estimates.csv"]:
         _check_estimate(line, estimate, problems, refs)
 
-    if problems or release is None:
+    if problems or history is None:
         raise InvalidData(problems)
+    newest = history.releases[0]
+    release = Release(version=newest.version, date=newest.date, title=history.title)
 
     # A release of official statistics may drop or renumber an area: the guides' place then
     # has no official page to appear on, which a maintainer should know but need not fix.
@@ -298,4 +330,4 @@ def validate(paths: Paths = Paths()) -> Dataset:
                 f"USD) in data/figures.csv, so it gets no page"
                 for line, role in rows["roles.csv"] if role.slug not in paid] + unmapped
     return Dataset(release, sources, topics, roles, levels, locations, figures, oews_areas,
-                   oews_occupations, oews_industries, oews, warnings)
+                   oews_occupations, oews_industries, oews, warnings, history.releases)

@@ -1,0 +1,237 @@
+"""What changed between two releases, computed from their published tables (the CSV files of
+the data download, as kept in data/releases/<version>/), never from the code that made them:
+a row is compared cell by cell as readers downloaded it, so the result does not depend on
+how the schema or the site have evolved since.
+
+- figures: added, removed and changed, by id, with the figure as stated before and after;
+- official (BLS) estimates: counted per occupation and area (a row per industry);
+- the other tables: rows added, removed and changed, by key.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from pydantic import ValidationError
+
+from .schemas import Figure
+from .vocabulary import MEASURE_NAMES, figure as stated
+
+FIGURES, OFFICIAL = "figures", "oews-estimates"
+# The key columns of each published table (downloads.TABLES, by file).
+KEYS = {"figures": ("id",), "roles": ("slug",), "levels": ("id",), "locations": ("id",),
+        "topics": ("id",), "sources": ("id",),
+        "oews-estimates": ("area_code", "industry_code", "soc_code"),
+        "oews-areas": ("area_code",), "oews-occupations": ("soc_code",),
+        "oews-industries": ("industry_code",)}
+
+Table = dict[tuple, dict[str, str]]     # key -> row, every cell as the CSV text
+
+
+def read_tables(files: dict[str, bytes]) -> dict[str, Table]:
+    """{table: {key: row}} from a release's files ({"figures.csv": bytes, ...})."""
+    out = {}
+    for name, key in KEYS.items():
+        content = files.get(f"{name}.csv")
+        if content is None:
+            continue
+        rows = csv.DictReader(io.StringIO(content.decode("utf-8")))
+        out[name] = {tuple(r[k] for k in key): r for r in rows}
+    return out
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    kind: str                  # "added", "removed" or "changed"
+    id: str
+    before: str | None         # the figure as stated in the earlier release
+    after: str | None          # ... and in this one
+    source: str                # the label of its source
+    what: str                  # what it measures: "Base salary · ML Engineer · Senior · 2026"
+    fields: tuple[str, ...]    # the columns that changed (changed only)
+    topic: str | None
+    role: str | None
+    baseline: str | None
+    level: str | None
+
+
+@dataclass(frozen=True)
+class OfficialChange:
+    """Official estimates of one occupation in one area: rows (one per industry) changed,
+    added and removed."""
+    soc: str
+    occupation: str
+    area: str
+    area_name: str
+    areatype: str
+    slug: str
+    changed: int
+    added: int
+    removed: int
+
+
+@dataclass(frozen=True)
+class TableChange:
+    table: str
+    added: int
+    removed: int
+    changed: int
+
+
+@dataclass(frozen=True)
+class Changes:
+    figures: list[FigureChange] = field(default_factory=list)
+    official: list[OfficialChange] = field(default_factory=list)
+    tables: list[TableChange] = field(default_factory=list)
+    # The first release has nothing to compare with: it brings every row (counts per table).
+    first: dict[str, int] | None = None
+
+    def of(self, kind: str) -> list[FigureChange]:
+        return [c for c in self.figures if c.kind == kind]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.figures or self.official or self.tables or self.first)
+
+
+def _figure_text(row: dict[str, str]) -> str:
+    """The figure as the site states it; if the row no longer fits today's model (an old
+    release), its value cells as they are."""
+    try:
+        return stated(Figure.model_validate({k: v for k, v in row.items() if v != ""}))
+    except ValidationError:
+        return row.get("value") or f"{row.get('low', '')}–{row.get('high', '')}"
+
+
+def _what(row: dict[str, str], tables: dict[str, Table]) -> str:
+    def name(table, key):
+        r = tables.get(table, {}).get((key,))
+        return r["name"] if r else key
+    parts = [MEASURE_NAMES.get(row["measure"], row["measure"])]
+    if row.get("role"):
+        parts.append(name("roles", row["role"]))
+    if row.get("subject"):
+        parts.append(row["subject"])
+    if row.get("level"):
+        parts.append(name("levels", row["level"]))
+    if row.get("year"):
+        parts.append(row["year"])
+    return " · ".join(parts)
+
+
+def _source(row: dict[str, str], tables: dict[str, Table]) -> str:
+    src = tables.get("sources", {}).get((row["source"],))
+    return src["short_name"] if src and src.get("short_name") else row["source"]
+
+
+def compare(before: dict[str, Table] | None, after: dict[str, Table]) -> Changes:
+    """What `after` changes against `before` (None: `after` is the first release)."""
+    if before is None:
+        return Changes(first={name: len(rows) for name, rows in after.items()})
+    figures = []
+    old, new = before.get(FIGURES, {}), after.get(FIGURES, {})
+    for key in sorted(old.keys() | new.keys()):
+        a, b = old.get(key), new.get(key)
+        if a == b:
+            continue
+        row, names = (b, after) if b is not None else (a, before)
+        kind = "added" if a is None else "removed" if b is None else "changed"
+        changed = tuple(c for c in b if a.get(c) != b[c]) if kind == "changed" else ()
+        figures.append(FigureChange(
+            kind, key[0], _figure_text(a) if a else None, _figure_text(b) if b else None,
+            _source(row, names), _what(row, names), changed, row.get("topic") or None,
+            row.get("role") or None, row.get("baseline") or None, row.get("level") or None))
+    return Changes(figures, _official(before, after),
+                   [t for name in KEYS if name not in (FIGURES, OFFICIAL)
+                    if (t := _table(name, before.get(name, {}), after.get(name, {})))])
+
+
+def _table(name: str, old: Table, new: Table) -> TableChange | None:
+    added = len(new.keys() - old.keys())
+    removed = len(old.keys() - new.keys())
+    changed = sum(1 for k in old.keys() & new.keys() if old[k] != new[k])
+    return TableChange(name, added, removed, changed) if added or removed or changed else None
+
+
+def _official(before: dict[str, Table], after: dict[str, Table]) -> list[OfficialChange]:
+    old, new = before.get(OFFICIAL, {}), after.get(OFFICIAL, {})
+    counts: dict[tuple[str, str], list[int]] = {}
+    for key in old.keys() | new.keys():
+        a, b = old.get(key), new.get(key)
+        if a == b:
+            continue
+        area, _, soc = key
+        n = counts.setdefault((soc, area), [0, 0, 0])
+        n[0 if a and b else 1 if b else 2] += 1
+
+    def name(table, key, column, tables_first):
+        for tables in tables_first:
+            r = tables.get(table, {}).get((key,))
+            if r:
+                return r.get(column) or key
+        return key
+    both = (after, before)
+    return [OfficialChange(soc, name("oews-occupations", soc, "name", both), area,
+                           name("oews-areas", area, "name", both),
+                           name("oews-areas", area, "areatype", both),
+                           name("oews-areas", area, "slug", both), *n)
+            for (soc, area), n in sorted(counts.items())]
+
+
+# -- the review summary: what a pull request changes, in Markdown --------------------------
+
+def _cell(text: object) -> str:
+    """Text from data in a Markdown table cell of the job summary: no markup, no new cell."""
+    from .escape import md
+    return md("" if text is None else text)
+
+
+def markdown(changes: Changes, since: str, pages: dict[str, list[str]]) -> str:
+    """The changes against release `since` for a pull request's job summary. `pages` maps a
+    figure id to the pages it is on (by topic and role; see pages_of)."""
+    out = [f"## Data changes since release {since}", ""]
+    if changes.empty:
+        return "\n".join(out + [f"None: data/ is the same as release {since}.", ""])
+    counts = ", ".join(f"{len(changes.of(k))} {k}" for k in ("changed", "added", "removed"))
+    out += [f"Figures: {counts}. Not yet released: cut a release before merging "
+            "(`make release VERSION=… SUMMARY=…`).", ""]
+    for kind in ("changed", "added", "removed"):
+        rows = changes.of(kind)
+        if not rows:
+            continue
+        out += [f"### Figures {kind} ({len(rows)})", "",
+                "| Figure | What it is | Before | After | Source | Columns changed |",
+                "|---|---|---|---|---|---|"]
+        out += [f"| `{_cell(c.id)}` | {_cell(c.what)} | {_cell(c.before or '—')} | "
+                f"{_cell(c.after or '—')} | {_cell(c.source)} | {_cell(', '.join(c.fields))} |"
+                for c in rows]
+        out.append("")
+    if changes.official:
+        out += ["### Official estimates (BLS OEWS)", "",
+                "| Occupation | Area | Changed | Added | Removed |", "|---|---|--:|--:|--:|"]
+        out += [f"| {_cell(o.occupation)} ({o.soc}) | {_cell(o.area_name)} | {o.changed} | "
+                f"{o.added} | {o.removed} |" for o in changes.official]
+        out.append("")
+    if changes.tables:
+        out += ["### Other tables", "", "| Table | Rows added | Removed | Changed |",
+                "|---|--:|--:|--:|"]
+        out += [f"| {t.table} | {t.added} | {t.removed} | {t.changed} |" for t in changes.tables]
+        out.append("")
+    affected = sorted({p for c in changes.figures for p in pages.get(c.id, [])})
+    if affected:
+        out += ["### Pages affected", ""] + [f"- `{p}`" for p in affected] + [""]
+    return "\n".join(out)
+
+
+def pages_of(change: FigureChange, topic_pages: dict[str, str],
+             role_pages: set[str]) -> list[str]:
+    """The pages a figure is on, from its row alone: its topic's report section, and the page
+    of its role and of the role it is compared with (at its level's anchor)."""
+    out = []
+    if change.topic in topic_pages:
+        out.append(topic_pages[change.topic].removesuffix(".md").removesuffix("index") + "/")
+    for slug in (change.role, change.baseline):
+        if slug in role_pages:
+            out.append(f"roles/{slug}/" + (f"#{change.level}" if change.level else ""))
+    return [p.replace("//", "/") for p in out]

@@ -1,0 +1,165 @@
+"""What the site says about releases: which pages each change touches, the end of every role
+page and report section (the release it last changed in, its own changes in the current
+release, its CSV, "Cite this page"), and the blocks of the What-changed page and the feed.
+
+Everything from data is written through autoescaped partials (templates/partials/).
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from . import partials, roles
+from .changelog import FigureChange, OfficialChange
+from .paths import Paths
+from .releases import Notes
+from .serialise import csv_text
+from .tables import Tables
+from .vocabulary import NATIONAL, longdate
+
+
+def page_url(target: str) -> str:
+    """A page's address below the site: report/premium.md -> report/premium/."""
+    stem = target.removesuffix(".md")
+    return (stem.removesuffix("index") if posixpath.basename(stem) == "index" else stem + "/")
+
+
+def section_csv(target: str) -> str:
+    """A report section's CSV: report/premium/premium-figures.csv, report/report-figures.csv."""
+    url = page_url(target)
+    name = posixpath.basename(url.rstrip("/"))
+    return f"{url}{name}-figures.csv"
+
+
+@dataclass
+class SiteReleases:
+    paths: Paths
+    history: list[Notes]                 # newest first
+    tables: Tables
+    views: list
+    places: list
+    topics: dict                         # topic id -> Topic (its report section)
+    site_url: str | None
+    site_name: str
+    csv_files: dict[str, bytes] = field(default_factory=dict)   # report sections' CSVs
+
+    def __post_init__(self):
+        self._on_role_page = {}
+        for v in self.views:
+            for fid in v.figure_ids:
+                self._on_role_page.setdefault(fid, []).append(v.slug)
+        self._topic_pages = {t.id: page_url(t.page) for t in self.topics.values()}
+        self._page_names = {page_url(t.page): t.name for t in self.topics.values()}
+        self._page_names.update({f"roles/{v.slug}/": v.role.name for v in self.views})
+
+    # -- which pages a change touches -----------------------------------------------------
+    def figure_pages(self, c: FigureChange) -> list[str]:
+        """The report section of its topic, and every role page that shows it (or, for a
+        removed figure, the page of its role), at its level's anchor."""
+        pages = [self._topic_pages[c.topic]] if c.topic in self._topic_pages else []
+        slugs = self._on_role_page.get(c.id) or [s for s in (c.role, c.baseline)
+                                                 if f"roles/{s}/" in self._page_names]
+        anchor = f"#{c.level}" if c.level and c.level in self.tables.levels else ""
+        pages += [f"roles/{s}/{anchor}" for s in dict.fromkeys(slugs)]
+        return pages
+
+    def official_pages(self, o: OfficialChange) -> list[str]:
+        pages = [f"roles/{v.slug}/" for v in self.views if v.role.soc_code == o.soc]
+        if o.area == NATIONAL:
+            pages.append("benchmarks/")
+        elif any(p.area.area_code == o.area for p in self.places):
+            pages.append(f"locations/{o.slug}/")
+        return pages
+
+    def name_of(self, page: str) -> str:
+        base, _, anchor = page.partition("#")
+        name = self._page_names.get(base) or {"benchmarks/": "Official benchmarks"}.get(base)
+        if name is None and base.startswith("locations/"):
+            name = next((p.area.name for p in self.places if f"locations/{p.slug}/" == base), base)
+        if anchor in self.tables.levels:
+            name += f" ({self.tables.levels[anchor].name.lower()})"
+        return name or base
+
+    # -- one page's changes ---------------------------------------------------------------
+    def _touches(self, notes: Notes, target: str, shown, shown_official) -> tuple[list, list]:
+        here = page_url(target)
+        figures = [c for c in notes.changes.figures if c.id in shown
+                   or any(p.partition("#")[0] == here for p in self.figure_pages(c))]
+        official = [o for o in notes.changes.official if (o.area, o.soc) in shown_official
+                    or here in self.official_pages(o)]
+        return figures, official
+
+    def last_changed(self, target: str, shown=(), shown_official=()) -> Notes:
+        """The newest release that changed the page (the first release made every page)."""
+        for notes in self.history:
+            if notes.changes.first is not None or any(
+                    self._touches(notes, target, shown, shown_official)):
+                return notes
+        return self.history[-1]
+
+    def role_shown(self, target: str) -> list[str]:
+        slug = target.split("/")[1]
+        return next((v.figure_ids for v in self.views if v.slug == slug), [])
+
+    def last_changed_link(self, page) -> Markup:
+        """'Last changed in release 2026.2' for the top of a role page (its figures are known
+        before the page is written)."""
+        notes = self.last_changed(page.path, self.role_shown(page.path))
+        return Markup(partials.render(self.paths, "last-changed.html", notes=notes,
+                                      href=page.url("whats-changed/") + "#" + notes.entry.anchor,
+                                      ).strip())
+
+    # -- the end of a role page or report section -----------------------------------------
+    def footer(self, target: str, page) -> str:
+        is_role = target.startswith("roles/") and target.count("/") == 2 \
+            and target != "roles/index.md"
+        if not (is_role or target.startswith("report/")):
+            return ""
+        shown = list(page.shown) + (self.role_shown(target) if is_role else [])
+        current = self.history[0]
+        figures, official = self._touches(current, target, set(shown), page.shown_official)
+        last = self.last_changed(target, set(shown), page.shown_official)
+        csv = None
+        if is_role:
+            slug = target.split("/")[1]
+            csv = (page.url(f"roles/{slug}/{slug}-salary-figures.csv"),
+                   f"{slug}-salary-figures-{current.entry.version}.csv")
+        elif shown:
+            path = section_csv(target)
+            self.csv_files[path] = self.figures_csv(list(dict.fromkeys(shown)))
+            csv = (page.url(path), posixpath.basename(path).replace(
+                ".csv", f"-{current.entry.version}.csv"))
+        here = page_url(target)
+        title = (f"{self._page_names.get(here, '')} salary" if is_role
+                 else self._page_names.get(here) or "Report")
+        changes = partials.render(
+            self.paths, "page-changes.html", current=current, last=last,
+            href=lambda n: page.url("whats-changed/") + "#" + n.entry.anchor,
+            date=longdate, figures=figures, official=official)
+        cite = partials.render(
+            self.paths, "cite.html", release=current.entry, date=longdate(current.entry.date),
+            url=f"{self.site_url}{here}" if self.site_url else None, path=here,
+            title=title, site_name=self.site_name, csv=csv,
+            zip=page.url(f"data/{current.zip_name}"), zip_name=current.zip_name)
+        # str(): a str added to Markup would be escaped as HTML, and so would the page.
+        return ("\n\n## What changed on this page {#changes data-search-exclude}\n\n"
+                + str(changes) + "\n\n## Cite this page {#cite data-search-exclude}\n\n"
+                + str(cite) + "\n")
+
+    def figures_csv(self, ids: list[str]) -> bytes:
+        columns, rows = roles.figure_table_rows(ids, self.tables)
+        return csv_text(columns, rows).encode()
+
+    # -- the What-changed page and the feed -----------------------------------------------
+    def release_html(self, notes: Notes, link) -> Markup:
+        """One release's changes as HTML; link(page address) -> href from where it lands."""
+        pages = {c.id: [(self.name_of(p), link(p)) for p in self.figure_pages(c)]
+                 for c in notes.changes.figures}
+        official = {(o.soc, o.area): [(self.name_of(p), link(p)) for p in self.official_pages(o)]
+                    for o in notes.changes.official}
+        touched = sorted({pair for ps in [*pages.values(), *official.values()] for pair in ps})
+        return partials.render(self.paths, "release-changes.html", notes=notes, pages=pages,
+                               official_pages=official, touched=touched,
+                               download=link(f"data/{notes.zip_name}"))
