@@ -129,13 +129,13 @@ class Page:
     # -- links -------------------------------------------------------------------------
     def md_link(self, target: str) -> str:
         """Link for Markdown syntax (mkdocs resolves and checks it): relative to the .md file."""
-        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        return _relpath(target, posixpath.dirname(self.path) or ".")
 
     def url(self, target: str) -> str:
         """Link for raw HTML: relative to the page's URL (directory URLs: a/b.md -> a/b/)."""
         stem = self.path.removesuffix(".md")
         base = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
-        rel = posixpath.relpath(target, base or ".")
+        rel = _relpath(target, base or ".")
         if target.endswith("/"):          # relpath drops it; without it every click redirects
             rel = "./" if rel == "." else rel + "/"
         return rel
@@ -361,6 +361,12 @@ class Page:
             binds=any("bind" in p for p in c.spec.get("params", [])),
             palettes=chart_files.PALETTES, narrow_media=chart_files.NARROW_MEDIA,
             **common) + "\n"
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relpath(target: str, base: str) -> str:
+    """posixpath.relpath, remembered: pages link the same few places thousands of times."""
+    return posixpath.relpath(target, base)
 
 
 def _table_columns(c: Chart) -> list[str]:
