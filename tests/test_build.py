@@ -62,7 +62,7 @@ def test_sitemap_dates_come_from_the_data_release(built):
 # -- figures on the page ---------------------------------------------------------------------
 
 _NUMBER = re.compile(r"(-?\d[\d,]*(?:\.\d+)?)\s*(million|billion)?")
-_QUALIFIERS = {"approx": "~", "nearly": "nearly ", "more_than": "more than ", "up_to": "up to "}
+_QUALIFIERS = {"approx": ("~", "about "), "nearly": "nearly ", "more_than": "more than ", "up_to": "up to "}
 
 
 def parse_numbers(text: str, unit: str) -> list[float]:
@@ -91,7 +91,7 @@ def check_figure_span(span, rows) -> None:
     if row["statistic"] in _QUALIFIERS:
         assert shown.startswith(_QUALIFIERS[row["statistic"]]), (fid, shown)
     if row["statistic"] == "at_least" or row["open_high"] == "true":
-        assert shown.endswith("+") or shown.endswith("or higher"), (fid, shown)
+        assert shown.endswith(("+", "or higher", "or more")), (fid, shown)
 
 
 def cited_sources_around(span) -> set[str]:

@@ -60,9 +60,10 @@ def test_percentiles_take_their_english_ordinal(value, shown):
 # -- a figure as its source states it ---------------------------------------------------------
 
 def fig(statistic, unit, value=None, low=None, high=None, open_high=None, **extra) -> Figure:
-    measure = {"usd": "base_salary", "usd_per_hour": "hourly_rate", "pct": "share_pct",
-               "count": "count", "percentile": "percentile_target", "multiple": "multiple",
-               "years": "vesting_years", "ratio": "ratio"}[unit]
+    measure = extra.pop("measure", None) or {
+        "usd": "base_salary", "usd_per_hour": "hourly_rate", "pct": "share_pct", "count": "count",
+        "percentile": "percentile_target", "multiple": "multiple", "years": "vesting_years",
+        "ratio": "ratio"}[unit]
     return Figure(id="f", source="s", locator="p. 1", topic="overview", measure=measure,
                   statistic=statistic, value=value, low=low, high=high, open_high=open_high,
                   unit=unit, year="2025", **extra)
@@ -82,6 +83,8 @@ def fig(statistic, unit, value=None, low=None, high=None, open_high=None, **extr
     (fig("up_to", "usd", value=500000), "up to $500,000"),
     (fig("at_least", "usd", value=300000), "$300,000+"),
     (fig("at_least", "percentile", value=75), "75th percentile or higher"),
+    (fig("up_to", "pct", value=30, open_high="true"), "up to 30% or more"),
+    (fig("approx", "pct", value=-10, measure="pay_change_pct"), "about -10%"),
 ])
 def test_figure_keeps_the_qualifier_the_source_used(f, shown):
     """"~15%" is not "15%", and "$300,000+" is not "$300,000"."""

@@ -195,7 +195,7 @@ CATALOGUE: tuple[ChartDef, ...] = (
              "pave-ja-base-premium-published": "Base, benchmarks Pave publishes",
              "pave-ja-premium-separate-path": "Cash, added to SWE pay scales",
              "pave-ja-equity-premium-public": "Equity, public companies",
-             "ik-premium-junior": "Base, junior AI engineers",
+             "ik-premium-junior": "Pay, junior AI engineers",
              "ik-premium-staff-principal-base": "Base, staff and principal",
              "ik-premium-staff-principal-tc": "Total pay, staff and principal",
              "ik-premium-base-general": "Base, all levels",

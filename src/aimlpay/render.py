@@ -10,15 +10,18 @@ from __future__ import annotations
 import functools
 import html
 import posixpath
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import jinja2.ext
 import yaml
+from jinja2 import nodes
 from markupsafe import Markup
 
-from . import chart_files, escape, partials, roles
+from . import chart_files, claims, escape, partials, roles
 from .chart_builder import Chart
 from .paths import REPO, Paths
 from .problems import InvalidPages, Problem
@@ -87,6 +90,20 @@ def reported(helper):
     return wrapper
 
 
+class ClaimTag(jinja2.ext.Extension):
+    """`{% claim "a > b", ... %}`: `{{ claim(...) }}` as a tag, so that on a line of its own
+    inside a paragraph it leaves no blank line (which would end the paragraph)."""
+    tags = {"claim"}
+
+    def parse(self, parser):
+        lineno = next(parser.stream).lineno
+        args = [parser.parse_expression()]
+        while parser.stream.skip_if("comma"):
+            args.append(parser.parse_expression())
+        call = nodes.Call(nodes.Name("claim", "load"), args, [], None, None)
+        return nodes.Output([call]).set_lineno(lineno)
+
+
 def environment(paths: Paths, problems: Problems) -> jinja2.Environment:
     """Markdown pages: every printed value is escaped for Markdown unless it is Markup made by
     a helper; printing a missing value (None) is a problem, never the word "None"."""
@@ -102,6 +119,7 @@ def environment(paths: Paths, problems: Problems) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader([str(paths.site_src), str(paths.templates)]),
         autoescape=False, finalize=finalize, undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+        extensions=[ClaimTag],
         # Markdown's {#anchor} must not open a Jinja comment.
         comment_start_string="{##", comment_end_string="##}")
     env.filters["longdate"] = longdate
@@ -334,6 +352,20 @@ class Page:
         name = measure_name(f.measure, f.statistic)
         return Markup(escape.md(name) + (f" · {self.subject(fid)}" if f.subject else ""))
 
+    # -- claims ------------------------------------------------------------------------
+    def claim(self, *checks: str) -> Markup:
+        """Check the comparisons a sentence makes (see claims.py); print nothing. A false or
+        unreadable claim is a problem at the line that makes it."""
+        for text in checks:
+            try:
+                holds, operands = claims.check(text, self.tables)
+            except claims.ClaimError as err:
+                self.problems.here(str(err))
+                continue
+            if not holds:
+                self.problems.here(claims.failure(text, operands))
+        return Markup("")
+
     # -- charts ------------------------------------------------------------------------
     @reported
     def chart(self, cid: str) -> Markup:
@@ -380,7 +412,7 @@ def render_page(env: jinja2.Environment, template: str, page: Page, src: str, **
     helpers = {name: getattr(page, name)
                for name in ("fig", "num", "cite", "chart", "year", "level", "years", "url", "oews",
                             "cite_source", "samples", "ranking", "subject", "figure_table",
-                            "cell", "what", "oews_table")}
+                            "cell", "what", "oews_table", "claim")}
     helpers["short_what"] = page._short_what
     t = page.tables
     body = env.get_template(template).render(
@@ -484,11 +516,37 @@ def role_context(view: RoleView, t: Tables, site_url: str, places=()) -> dict:
     }
 
 
+# Words that already hedge or bound the figure after them. A figure stated with a qualifier
+# prints it ("~4,000", "nearly 20%", "more than $300,000"), so prose adding its own reads
+# "about ~4,000" or "exceed more than $300,000".
+_HEDGE = re.compile(
+    r"\b(?P<word>about|around|roughly|approximately|nearly|almost|close to|some|up to|"
+    r"more than|over|above|beyond|exceeds?|exceeding|pass(?:es)?|at least|at most|"
+    r"as much as|under|below)\s+\{\{\s*(?:fig|num)\(\s*[\"'](?P<id>[^\"']+)[\"']", re.I)
+_QUALIFIED = ("approx", "nearly", "up_to", "more_than", "at_least")
+
+
+def doubled_hedges(paths: Paths, tables: Tables) -> list[Problem]:
+    """Every hedge word written before a figure that carries its own qualifier."""
+    found = []
+    for path in sorted([*paths.site_src.rglob("*.md"), *paths.templates.glob("*.j2")]):
+        text = path.read_text(encoding="utf-8")
+        for m in _HEDGE.finditer(text):
+            f = tables.by_id.get(m["id"])
+            if f is not None and (f.statistic in _QUALIFIED or f.open_high):
+                found.append(Problem(
+                    path.relative_to(paths.root).as_posix(), text.count("\n", 0, m.start("id")) + 1,
+                    None, f"{m['word']!r} before {f.id}, which already reads {figure(f)!r}: "
+                          "hedge it once"))
+    return found
+
+
 def render_site(paths: Paths, tables: Tables, charts: dict[str, Chart],
                 **context) -> dict[str, tuple[str, Page]]:
     """Every page of the site as {docs-relative path: (markdown, page)}. Every problem on
     every page (an unknown figure id, a missing value) is collected and raised at once."""
     problems = Problems(paths.root.resolve())
+    problems.found += doubled_hedges(paths, tables)
     env = environment(paths, problems)
     jobs = [(rel.relative_to(paths.site_src).as_posix(), None, {})
             for rel in sorted(paths.site_src.rglob("*.md"))]

@@ -53,7 +53,8 @@ Number = Annotated[float, Field(allow_inf_nan=False)]
 
 Measure = Literal["base_salary", "total_comp", "salary", "equity_annual", "stock_comp", "bonus",
                   "additional_cash", "hourly_rate", "premium_pct", "premium_usd",
-                  "pay_change_pct", "pay_change_usd", "comp_share_pct", "share_pct", "growth_pct", "ratio",
+                  "pay_change_pct", "pay_change_usd", "total_over_base_pct", "take_home_diff_usd",
+                  "comp_share_pct", "share_pct", "growth_pct", "ratio",
                   "multiple", "count", "market_size", "company_amount", "rank", "sample_size",
                   "percentile_target", "vesting_years"]
 Statistic = Literal["range", "average", "median", "midpoint", "up_to", "at_least", "more_than",
@@ -67,7 +68,8 @@ MEASURE_UNITS: dict[str, set[str]] = {
     "equity_annual": {"usd"}, "stock_comp": {"usd"}, "bonus": {"usd", "pct"},
     "additional_cash": {"usd"}, "hourly_rate": {"usd_per_hour"},
     "premium_pct": {"pct"}, "premium_usd": {"usd"}, "pay_change_pct": {"pct"},
-    "pay_change_usd": {"usd"}, "company_amount": {"usd"},
+    "pay_change_usd": {"usd"}, "total_over_base_pct": {"pct"}, "take_home_diff_usd": {"usd"},
+    "company_amount": {"usd"},
     "comp_share_pct": {"pct"}, "share_pct": {"pct"}, "growth_pct": {"pct"},
     "ratio": {"ratio"}, "multiple": {"multiple"}, "count": {"count"},
     "market_size": {"usd"}, "rank": {"rank"}, "sample_size": {"count"},

@@ -16,7 +16,9 @@ MEASURE_NAMES = {
     "equity_annual": "Annual equity", "stock_comp": "Stock compensation", "bonus": "Bonus",
     "additional_cash": "Additional cash", "hourly_rate": "Hourly rate",
     "premium_pct": "Premium", "premium_usd": "Premium", "pay_change_pct": "Pay change",
-    "pay_change_usd": "Pay change", "comp_share_pct": "Share of compensation",
+    "pay_change_usd": "Pay change", "total_over_base_pct": "Total pay over base",
+    "take_home_diff_usd": "After-tax take-home difference",
+    "comp_share_pct": "Share of compensation",
     "share_pct": "Share", "growth_pct": "Growth", "ratio": "Ratio", "multiple": "Multiple",
     "count": "Count", "market_size": "Market size", "company_amount": "Company amount",
     "rank": "Rank", "sample_size": "Sample size", "percentile_target": "Percentile targeted",
@@ -119,9 +121,14 @@ def figure(f) -> str:
     if f.statistic == "range":
         text = f"{number(f.low, f.unit)}–{number(f.high, f.unit)}"
         return text + "+" if f.open_high else text
-    text = number(f.value, f.unit) + ("+" if f.open_high else "")
+    text = number(f.value, f.unit)
+    if f.statistic == "up_to" and f.open_high:      # "up to $806,000+" reads as a typo
+        return f"up to {text} or more"
+    text += "+" if f.open_high else ""
     if f.statistic == "at_least" and f.unit in ("percentile", "years"):
         return f"{text} or higher"
+    if f.statistic == "approx" and f.value < 0:     # "~-10%" reads as a typo
+        return f"about {text}"
     return _QUALIFIER.get(f.statistic, "{}").format(text)
 
 
