@@ -50,6 +50,7 @@ class FigureChange:
     source: str                # the label of its source
     what: str                  # what it measures: "Base salary · ML Engineer · Senior · 2026"
     fields: tuple[str, ...]    # the columns that changed (changed only)
+    details: tuple[tuple[str, str, str], ...]   # (column, before, after) beyond the figure
     topic: str | None
     role: str | None
     baseline: str | None
@@ -120,6 +121,17 @@ def _what(row: dict[str, str], tables: dict[str, Table]) -> str:
     return " · ".join(parts)
 
 
+# Columns the figure as stated already shows before and after.
+AS_STATED = ("value", "low", "high", "statistic", "open_high", "unit", "currency", "period")
+
+
+def _shown(column: str, cell: str) -> str:
+    """A changed cell as a reader should see it: measures by name, an empty cell as a dash."""
+    if column == "measure":
+        return MEASURE_NAMES.get(cell, cell)
+    return cell or "—"
+
+
 def _source(row: dict[str, str], tables: dict[str, Table]) -> str:
     src = tables.get("sources", {}).get((row["source"],))
     return src["short_name"] if src and src.get("short_name") else row["source"]
@@ -140,7 +152,9 @@ def compare(before: dict[str, Table] | None, after: dict[str, Table]) -> Changes
         changed = tuple(c for c in b if a.get(c) != b[c]) if kind == "changed" else ()
         figures.append(FigureChange(
             kind, key[0], _figure_text(a) if a else None, _figure_text(b) if b else None,
-            _source(row, names), _what(row, names), changed, row.get("topic") or None,
+            _source(row, names), _what(row, names), changed,
+            tuple((c, _shown(c, a[c]), _shown(c, b[c])) for c in changed if c not in AS_STATED),
+            row.get("topic") or None,
             row.get("role") or None, row.get("baseline") or None, row.get("level") or None))
     return Changes(figures, _official(before, after),
                    [t for name in KEYS if name not in (FIGURES, OFFICIAL)
@@ -204,7 +218,8 @@ def markdown(changes: Changes, since: str, pages: dict[str, list[str]]) -> str:
                 "| Figure | What it is | Before | After | Source | Columns changed |",
                 "|---|---|---|---|---|---|"]
         out += [f"| `{_cell(c.id)}` | {_cell(c.what)} | {_cell(c.before or '—')} | "
-                f"{_cell(c.after or '—')} | {_cell(c.source)} | {_cell(', '.join(c.fields))} |"
+                f"{_cell(c.after or '—')} | {_cell(c.source)} | "
+                f"{_cell('; '.join(f'{col}: {x} → {y}' for col, x, y in c.details) or ', '.join(c.fields))} |"
                 for c in rows]
         out.append("")
     if changes.official:
