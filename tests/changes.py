@@ -42,11 +42,11 @@ def series(areatype: str, area: str, soc: str, measure: str, industry: str = "00
 
 
 TOP_CODED = series("N", "0000000", "11-3021", "annual_p90")
-# The releases cut in the changed project (after 2026.1, the real one): version, date, summary.
+# The releases cut in the changed project (after the real ones): version, date, summary.
 RELEASES = (("2027.1", "2027-01-15", "New roles & <b>official</b> estimates."),
             ("2027.2", "2027-02-15", "One figure corrected, one added, one withdrawn."))
 # The second release's change, each on the ML Engineer page: (figure id, column, new value).
-RELEASE_CHANGE = {"changed": ("hakia-base-senior", "high", "290000"),
+RELEASE_CHANGE = {"changed": ("hakia-base-senior", "high", "280000"),
                   "added": "test-release-ml-engineer-mid",
                   "removed": "hakia-company-amazon-tc-range"}
 SITE_URL = "http://127.0.0.1:8000/"          # mkdocs.yml's default, whatever the shell has

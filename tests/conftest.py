@@ -37,6 +37,17 @@ BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networkin
 PAY = {"base_salary", "salary", "total_comp", "equity_annual"}
 
 
+def releases(paths: Paths = Paths(REPO)) -> list[dict]:
+    """The releases recorded in a project, newest first (data/releases.yml)."""
+    import yaml
+    return yaml.safe_load((paths.data / "releases.yml").read_text(encoding="utf-8"))["releases"]
+
+
+def current_zip(paths: Paths) -> Path:
+    """The built site's download of the current release's data."""
+    return paths.site / "data" / f"ai-ml-compensation-{releases(paths)[0]['version']}.zip"
+
+
 def copy_project(dest: Path, own_cache: bool = False) -> Paths:
     """A buildable copy of the project. The chart cache is keyed by content, so a copy
     shares the checkout's .cache; the shared build is the only one that writes it. A project
