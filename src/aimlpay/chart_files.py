@@ -8,8 +8,10 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import multiprocessing
 import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import altair
@@ -38,13 +40,16 @@ def code_version() -> str:
     return f"{code.hexdigest()} {vl_convert.__version__} {altair.__version__}"
 
 
+def cache_path(cache: Path, key: str, suffix: str, code: bool = False) -> Path:
+    version = code_version() if code else vl_convert.__version__
+    return cache / (hashlib.sha256(f"{version}\n{key}".encode()).hexdigest() + suffix)
+
+
 def cached(cache: Path, key: str, suffix: str, make, code: bool = False) -> bytes:
     """Content-addressed cache: the same input never costs a second conversion. A drawing
     depends only on its spec and vl-convert; with `code`, the key holds the package's code
     too (for what the package's own functions make)."""
-    version = code_version() if code else vl_convert.__version__
-    digest = hashlib.sha256(f"{version}\n{key}".encode()).hexdigest()
-    path = cache / f"{digest}{suffix}"
+    path = cache_path(cache, key, suffix, code)
     if path.is_file():
         return path.read_bytes()
     value = make()
@@ -95,11 +100,28 @@ def vega_spec(chart: Chart, layout: str, palette: str, cache: Path) -> str:
 def static_image(chart: Chart, layout: str, palette: str, cache: Path) -> bytes:
     """The same drawing as an SVG (a PNG for the map: its SVG would be huge)."""
     vega = vega_spec(chart, layout, palette, cache)
-    if chart.fallback == "png":
-        return cached(cache, vega, ".png", lambda: converted(
-            f"chart {chart.id!r}", lambda: vl_convert.vega_to_png(json.loads(vega), scale=2)))
-    return cached(cache, vega, ".svg", lambda: converted(
-        f"chart {chart.id!r}", lambda: vl_convert.vega_to_svg(json.loads(vega)).encode()))
+
+    def draw() -> bytes:
+        if chart.fallback == "png":
+            return vl_convert.vega_to_png(json.loads(vega), scale=2)
+        return _numbered_clips(vl_convert.vega_to_svg(json.loads(vega))).encode()
+    return cached(cache, _image_key(vega, chart.fallback), "." + chart.fallback,
+                  lambda: converted(f"chart {chart.id!r}", draw))
+
+
+def _image_key(vega: str, fallback: str) -> str:
+    return vega if fallback == "png" else "numbered clips\n" + vega
+
+
+_CLIP = re.compile(r"\bclip(\d+)\b")
+
+
+def _numbered_clips(svg: str) -> str:
+    """Clip-path ids numbered from 0 within the drawing. vl-convert numbers them with a
+    counter that lives as long as its process, so the same chart drawn after others (or in
+    another process) would otherwise differ in bytes."""
+    numbers: dict[str, str] = {}
+    return _CLIP.sub(lambda m: "clip" + numbers.setdefault(m[1], str(len(numbers))), svg)
 
 
 def image_size(chart: Chart, layout: str, palette: str, cache: Path) -> tuple[int, int]:
@@ -109,6 +131,45 @@ def image_size(chart: Chart, layout: str, palette: str, cache: Path) -> tuple[in
         return (int.from_bytes(image[16:20], "big") // 2, int.from_bytes(image[20:24], "big") // 2)
     root = re.search(rb'<svg[^>]*\bwidth="([\d.]+)"[^>]*\bheight="([\d.]+)"', image)
     return round(float(root.group(1))), round(float(root.group(2)))
+
+
+def in_parallel(fn, items: list) -> None:
+    """fn(item) for every item, on every core. For filling the cache from cold: drawings are
+    independent and CPU-bound, and vl-convert holds the GIL, so threads would not help."""
+    workers = min(os.cpu_count() or 1, len(items))
+    if workers < 2:
+        for item in items:
+            fn(item)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        list(pool.map(fn, items, chunksize=max(1, len(items) // (4 * workers))))
+
+
+def draw_all(charts: list[Chart], cache: Path) -> None:
+    """Fill the cache with every chart's drawings that are not in it yet, on every core. What
+    fails is left out here: drawing it again where the page needs it reports the problem."""
+    in_parallel(_draw, [(c, cache) for c in charts if not c.drawing and not _drawn(c, cache)])
+
+
+def _drawn(chart: Chart, cache: Path) -> bool:
+    for layout in LAYOUTS:
+        for palette in PALETTES:
+            vega = cache_path(cache, "vega:" + dumps(drawn_spec(chart, layout, palette)), ".vg.json")
+            if not vega.is_file() or not cache_path(cache, _image_key(
+                    vega.read_text(encoding="utf-8"), chart.fallback), "." + chart.fallback).is_file():
+                return False
+    return True
+
+
+def _draw(task: tuple[Chart, Path]) -> None:
+    chart, cache = task
+    try:
+        for layout in LAYOUTS:
+            for palette in PALETTES:
+                static_image(chart, layout, palette, cache)
+    except ChartFailed:
+        pass
 
 
 def variant(chart_id: str, layout: str, palette: str, ext: str) -> str:

@@ -6,11 +6,12 @@ URLs working. All made by the build from data, written from autoescaped template
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import vl_convert
 
 from . import partials, roles
-from .chart_files import ChartFailed, cached, converted
+from .chart_files import ChartFailed, cache_path, cached, converted, in_parallel
 from .paths import Paths
 from .problems import InvalidData, Problem
 from .schemas import Figure
@@ -21,17 +22,29 @@ from .vocabulary import capfirst, figure, measure_name
 PREVIEW_SIZE = (1200, 630)
 
 
-def preview_png(paths: Paths, role_name: str, shown: str, caption: str) -> bytes:
+def preview_svg(paths: Paths, role_name: str, shown: str, caption: str) -> str:
     """The 1200x630 image social sites show for a role page: role, pay range, source."""
     wrapped = textwrap.wrap(role_name, 24)
     lines = wrapped[:2] or [""]
     if len(wrapped) > 2:
         lines[-1] = lines[-1][:21] + "…"
     width, height = PREVIEW_SIZE
-    svg = partials.render(paths, "preview.svg", width=width, height=height, title_lines=lines,
-                          figure=shown, figure_y=230 + 80 * len(lines) + 80, caption=caption)
-    return cached(paths.cache / "svg", "preview:" + svg, ".png", lambda: converted(
-        f"the preview image of {role_name!r}", lambda: vl_convert.svg_to_png(str(svg))))
+    return str(partials.render(
+        paths, "preview.svg", width=width, height=height, title_lines=lines, figure=shown,
+        figure_y=230 + 80 * len(lines) + 80, caption=caption))
+
+
+def preview_png(cache: Path, svg: str, role_name: str) -> bytes:
+    """The preview as PNG (social sites take no SVG), cached by its SVG."""
+    return cached(cache, "preview:" + svg, ".png", lambda: converted(
+        f"the preview image of {role_name!r}", lambda: vl_convert.svg_to_png(svg)))
+
+
+def _fill_preview(task: tuple[Path, str]) -> None:
+    try:
+        preview_png(*task, "")
+    except ChartFailed:          # reported where the page's files are written
+        pass
 
 
 def figure_caption(f: Figure, t: Tables) -> str:
@@ -78,13 +91,19 @@ def files(paths: Paths, t: Tables, views, url: str | None) -> dict[str, bytes]:
     card, so they work wherever the site is served."""
     out: dict[str, bytes] = {}
     failed = []
+    cache = paths.cache / "svg"
+    heads = {view.slug: roles.headline(view, t) for view in views}
+    previews = {view.slug: preview_svg(
+        paths, view.role.name, heads[view.slug][0] if heads[view.slug] else "Pay by level",
+        capfirst(heads[view.slug][1]) if heads[view.slug] else "As each published source states it")
+        for view in views}
+    in_parallel(_fill_preview, [(cache, svg) for svg in previews.values()
+                                if not cache_path(cache, "preview:" + svg, ".png").is_file()])
     for view in views:
         slug, name = view.slug, view.role.name
-        head = roles.headline(view, t)
+        head = heads[slug]
         try:
-            out[f"roles/{slug}/preview.png"] = preview_png(
-                paths, name, head[0] if head else "Pay by level",
-                capfirst(head[1]) if head else "As each published source states it")
+            out[f"roles/{slug}/preview.png"] = preview_png(cache, previews[slug], name)
         except ChartFailed as err:
             failed.append(Problem("data/roles.csv", 0, "name", f"role {slug!r}: {err}"))
         columns, rows = roles.figure_rows(view, t)
