@@ -21,7 +21,6 @@ from aimlpay.cli import main
 
 from .changes import PAYLOADS, put_cell, put_yaml
 from .conftest import copy_project, current_zip, serve
-from .test_validation import yaml_line
 
 LINK = "must be plain text: link syntax such as [text](address) or <scheme:address> is not allowed"
 ONE_LINE = "must be one line (no line breaks)"

@@ -8,7 +8,6 @@ project's files with the csv, json and yaml modules, never from the package.
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import zipfile
@@ -16,7 +15,6 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import feedparser
-import pytest
 import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
