@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from .escape import md
+from .paths import page_url
 from .schemas import Figure
 from .vocabulary import MEASURE_NAMES, figure as stated
 
@@ -197,7 +199,6 @@ def _official(before: dict[str, Table], after: dict[str, Table]) -> list[Officia
 
 def _cell(text: object) -> str:
     """Text from data in a Markdown table cell of the job summary: no markup, no new cell."""
-    from .escape import md
     return md("" if text is None else text)
 
 
@@ -243,10 +244,8 @@ def pages_of(change: FigureChange, topic_pages: dict[str, str],
              role_pages: set[str]) -> list[str]:
     """The pages a figure is on, from its row alone: its topic's report section, and the page
     of its role and of the role it is compared with (at its level's anchor)."""
-    out = []
-    if change.topic in topic_pages:
-        out.append(topic_pages[change.topic].removesuffix(".md").removesuffix("index") + "/")
+    out = [page_url(topic_pages[change.topic])] if change.topic in topic_pages else []
     for slug in (change.role, change.baseline):
         if slug in role_pages:
             out.append(f"roles/{slug}/" + (f"#{change.level}" if change.level else ""))
-    return [p.replace("//", "/") for p in out]
+    return out

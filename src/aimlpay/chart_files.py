@@ -81,6 +81,10 @@ def drawn_spec(chart: Chart, layout: str, palette: str) -> dict:
     return spec
 
 
+def _vega_key(spec: dict) -> str:
+    return "vega:" + dumps(spec)
+
+
 def vega_spec(chart: Chart, layout: str, palette: str, cache: Path) -> str:
     """The drawing compiled to Vega at build time (pages need only the Vega runtime), as
     JSON text; the static image is drawn from the same Vega."""
@@ -93,7 +97,7 @@ def vega_spec(chart: Chart, layout: str, palette: str, cache: Path) -> str:
             vega.setdefault("config", {}).setdefault("legend", {})["layout"] = {
                 "bottom": {"anchor": "end"}}
         return dumps(vega).encode()
-    return cached(cache, "vega:" + dumps(spec), ".vg.json",
+    return cached(cache, _vega_key(spec), ".vg.json",
                    lambda: converted(f"chart {chart.id!r}", compile_)).decode()
 
 
@@ -155,7 +159,7 @@ def draw_all(charts: list[Chart], cache: Path) -> None:
 def _drawn(chart: Chart, cache: Path) -> bool:
     for layout in LAYOUTS:
         for palette in PALETTES:
-            vega = cache_path(cache, "vega:" + dumps(drawn_spec(chart, layout, palette)), ".vg.json")
+            vega = cache_path(cache, _vega_key(drawn_spec(chart, layout, palette)), ".vg.json")
             if not vega.is_file() or not cache_path(cache, _image_key(
                     vega.read_text(encoding="utf-8"), chart.fallback), "." + chart.fallback).is_file():
                 return False

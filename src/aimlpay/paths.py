@@ -2,10 +2,18 @@
 
 A `Paths` is rooted at a project folder, so tests can build a temp copy of the project.
 """
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def page_url(target: str) -> str:
+    """A page's address below the site, from its Markdown path: report/premium.md ->
+    report/premium/, report/index.md -> report/."""
+    stem = target.removesuffix(".md")
+    return stem.removesuffix("index") if posixpath.basename(stem) == "index" else stem + "/"
 
 
 @dataclass(frozen=True)

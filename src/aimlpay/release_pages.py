@@ -13,17 +13,11 @@ from markupsafe import Markup
 
 from . import partials, roles
 from .changelog import FigureChange, OfficialChange
-from .paths import Paths
+from .paths import Paths, page_url
 from .releases import Notes
 from .serialise import csv_text
 from .tables import Tables
 from .vocabulary import NATIONAL, longdate
-
-
-def page_url(target: str) -> str:
-    """A page's address below the site: report/premium.md -> report/premium/."""
-    stem = target.removesuffix(".md")
-    return (stem.removesuffix("index") if posixpath.basename(stem) == "index" else stem + "/")
 
 
 def section_csv(target: str) -> str:
@@ -46,6 +40,7 @@ class SiteReleases:
     csv_files: dict[str, bytes] = field(default_factory=dict)   # report sections' CSVs
 
     def __post_init__(self):
+        self._views = {v.slug: v for v in self.views}
         self._on_role_page = {}
         for v in self.views:
             for fid in v.figure_ids:
@@ -100,8 +95,8 @@ class SiteReleases:
         return self.history[-1]
 
     def role_shown(self, target: str) -> list[str]:
-        slug = target.split("/")[1]
-        return next((v.figure_ids for v in self.views if v.slug == slug), [])
+        view = self._views.get(target.split("/")[1])
+        return view.figure_ids if view else []
 
     def last_changed_link(self, page) -> Markup:
         """'Last changed in release 2026.2' for the top of a role page (its figures are known

@@ -93,10 +93,12 @@ def files(paths: Paths, t: Tables, views, url: str | None) -> dict[str, bytes]:
     failed = []
     cache = paths.cache / "svg"
     heads = {view.slug: roles.headline(view, t) for view in views}
-    previews = {view.slug: preview_svg(
-        paths, view.role.name, heads[view.slug][0] if heads[view.slug] else "Pay by level",
-        capfirst(heads[view.slug][1]) if heads[view.slug] else "As each published source states it")
-        for view in views}
+    previews = {}
+    for view in views:
+        head = heads[view.slug]
+        shown, caption = ((head[0], capfirst(head[1])) if head
+                          else ("Pay by level", "As each published source states it"))
+        previews[view.slug] = preview_svg(paths, view.role.name, shown, caption)
     in_parallel(_fill_preview, [(cache, svg) for svg in previews.values()
                                 if not cache_path(cache, "preview:" + svg, ".png").is_file()])
     for view in views:
