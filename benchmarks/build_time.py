@@ -9,20 +9,25 @@ against mkdocs alone on the same generated pages: a cold build (empty cache), mk
 and a warm build after one synthetic role's figures change. mkdocs alone is the floor a
 build of these pages cannot go below, so the ratios show what our own pipeline adds.
 
+Every build (and mkdocs alone) runs in a new Python process, as `make site` does: a build
+never inherits the memory, caches and garbage of the one before it in this script.
+
     make bench    # or: .venv/bin/python benchmarks/build_time.py [--sizes 100 1000] [--scale 1000]
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import io
+import json
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from aimlpay.build import build, run_mkdocs
 from aimlpay.paths import REPO, Paths
 
 PARTS = ("data", "seeds", "templates", "site_src", "mkdocs.yml")
@@ -61,17 +66,32 @@ def add_synthetic_roles(paths: Paths, n: int) -> None:
                             "note": "SYNTHETIC benchmark row, not real data"})
 
 
-def timed(fn, *args):
+def step(*args: str) -> dict:
+    """One timed step (see run_step) in a new Python process; its figures."""
+    done = subprocess.run([sys.executable, __file__, "--step", *args], capture_output=True,
+                          text=True)
+    if done.returncode:
+        sys.exit(f"step {args} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def run_step(kind: str, root: str, *rest: str) -> dict:
+    """In the new process: `build <project>`, or `mkdocs <project> <out> <release date>`."""
+    from aimlpay.build import build, run_mkdocs
+    paths = Paths(Path(root))
     started = time.perf_counter()
-    return fn(*args), time.perf_counter() - started
+    if kind == "build":
+        result = build(paths)
+        return {"total": time.perf_counter() - started, **result.seconds,
+                "release_date": result.release_date.isoformat()}
+    run_mkdocs(paths, dt.date.fromisoformat(rest[1]), Path(rest[0]))
+    return {"total": time.perf_counter() - started}
 
 
 def timed_build(paths: Paths) -> tuple[float, float, float, int]:
-    started = time.perf_counter()
-    result = build(paths)
-    total = time.perf_counter() - started
+    result = step("build", str(paths.root))
     pages = sum(1 for _ in paths.site.rglob("index.html"))
-    return result.seconds["generate"], result.seconds["mkdocs"], total, pages
+    return result["generate"], result["mkdocs"], result["total"], pages
 
 
 def change_one_role(paths: Paths, i: int) -> None:
@@ -97,23 +117,23 @@ def scale(tmp: Path, n: int) -> None:
     paths = copy_project(tmp / f"scale-{n}", cache)
     add_synthetic_roles(paths, n)
 
-    cold, cold_total = timed(build, paths)
+    cold = step("build", str(paths.root))
     # The cold build leaves its generated pages in build/docs: time mkdocs alone on them,
     # exactly as the build calls it, into a folder of its own.
-    _, mkdocs_only = timed(run_mkdocs, paths, cold.release_date, tmp / f"mkdocs-only-{n}")
+    mkdocs_only = step("mkdocs", str(paths.root), str(tmp / f"mkdocs-only-{n}"),
+                       cold["release_date"])["total"]
 
     change_one_role(paths, n // 2)
-    warm, warm_total = timed(build, paths)
+    warm = step("build", str(paths.root))
 
     print(f"\nscale: real + {n:,} SYNTHETIC roles (one run each)")
     print(f"{'build':40} {'generate':>9} {'mkdocs':>8} {'total':>8} {'× mkdocs alone':>15} "
           f"{'target':>7}")
     print(f"{'mkdocs alone on the same pages':40} {'':>9} {mkdocs_only:7.2f}s {mkdocs_only:7.2f}s "
           f"{1:14.2f}× {'':>7}")
-    for name, result, total, target in (
-            ("cold (empty cache)", cold, cold_total, 1.5),
-            ("warm (one role's figures changed)", warm, warm_total, 1.1)):
-        gen, mk = result.seconds["generate"], result.seconds["mkdocs"]
+    for name, result, target in (("cold (empty cache)", cold, 1.5),
+                                 ("warm (one role's figures changed)", warm, 1.1)):
+        gen, mk, total = result["generate"], result["mkdocs"], result["total"]
         ratio = total / mkdocs_only
         print(f"{name:40} {gen:8.2f}s {mk:7.2f}s {total:7.2f}s {ratio:14.2f}× "
               f"{'≤ ' + str(target) + '×':>7} {'met' if ratio <= target else 'not met'}")
@@ -124,7 +144,11 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000])
     parser.add_argument("--scale", type=int, default=1000,
                         help="synthetic roles in the scale section (0: skip it)")
+    parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)   # see run_step
     args = parser.parse_args()
+    if args.step:
+        print(json.dumps(run_step(*args.step)))
+        return 0
     rows = []
     with tempfile.TemporaryDirectory(prefix="aimlpay-bench-") as tmp:
         tmp = Path(tmp)

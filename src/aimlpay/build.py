@@ -57,14 +57,15 @@ def generate(paths: Paths) -> BuildResult:
         places=places, releases=history, release_html=site_releases.release_html,
         last_changed=site_releases.last_changed_link, page_footer=site_releases.footer)
     extra_files = {**role_files.files(paths, tables, views, url),
-                   **location_files(tables, places), **site_releases.csv_files,
+                   **location_files(tables, places),
+                   **site_releases.section_csvs({rel: page for rel, (_, page) in pages.items()}),
                    feed.FEED: feed.atom(history, site_releases.site_name, url,
                                         site_releases.release_html),
                    # Earlier releases' data, rebuilt from their snapshots: the same bytes (and
                    # the same address) as when each was current.
                    **{f"data/{n.zip_name}": releases.zip_of(paths, n.entry)
                       for n in history[1:]}}
-    unreleased = releases.pending(paths, dataset)
+    unreleased = releases.pending(paths, dataset, data_files.contents)
 
     if paths.build.exists():
         shutil.rmtree(paths.build)

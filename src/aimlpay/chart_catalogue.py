@@ -142,8 +142,11 @@ def _capitalised_subject(sel: Selection) -> pd.Series:
 
 
 def _pay_by_level(measure: str) -> dict:
+    """The report's AI/ML engineers at each level. Named roles, not the whole AI/ML family:
+    a role added to data/ gets a page of its own and leaves the report's charts as they are
+    (with a thousand roles, this chart would otherwise draw a bar per role and level)."""
     return {"topic": "pay_by_level", "measure": measure, "level_scheme": "experience",
-            "role_family": "ai_ml"}
+            "role": ["ml-engineer", "ai-engineer"]}
 
 
 # -- the catalogue, in report order -----------------------------------------------------------

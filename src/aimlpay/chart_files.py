@@ -8,10 +8,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import multiprocessing
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import altair
@@ -19,6 +17,7 @@ import vl_convert
 
 from .chart_builder import Chart
 from .chart_theme import theme
+from .cores import map_on_cores
 from .serialise import csv_text, dumps
 
 # A chart is drawn at one of two fixed widths, for a phone and for a wider screen (the page
@@ -137,23 +136,10 @@ def image_size(chart: Chart, layout: str, palette: str, cache: Path) -> tuple[in
     return round(float(root.group(1))), round(float(root.group(2)))
 
 
-def in_parallel(fn, items: list) -> None:
-    """fn(item) for every item, on every core. For filling the cache from cold: drawings are
-    independent and CPU-bound, and vl-convert holds the GIL, so threads would not help."""
-    workers = min(os.cpu_count() or 1, len(items))
-    if workers < 2:
-        for item in items:
-            fn(item)
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        list(pool.map(fn, items, chunksize=max(1, len(items) // (4 * workers))))
-
-
 def draw_all(charts: list[Chart], cache: Path) -> None:
     """Fill the cache with every chart's drawings that are not in it yet, on every core. What
     fails is left out here: drawing it again where the page needs it reports the problem."""
-    in_parallel(_draw, [(c, cache) for c in charts if not c.drawing and not _drawn(c, cache)])
+    map_on_cores(_draw, [(c, cache) for c in charts if not c.drawing and not _drawn(c, cache)])
 
 
 def _drawn(chart: Chart, cache: Path) -> bool:

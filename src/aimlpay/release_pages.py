@@ -7,7 +7,7 @@ Everything from data is written through autoescaped partials (templates/partials
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
@@ -37,7 +37,6 @@ class SiteReleases:
     topics: dict                         # topic id -> Topic (its report section)
     site_url: str | None
     site_name: str
-    csv_files: dict[str, bytes] = field(default_factory=dict)   # report sections' CSVs
 
     def __post_init__(self):
         self._views = {v.slug: v for v in self.views}
@@ -121,9 +120,8 @@ class SiteReleases:
             slug = target.split("/")[1]
             csv = (page.url(f"roles/{slug}/{slug}-salary-figures.csv"),
                    f"{slug}-salary-figures-{current.entry.version}.csv")
-        elif shown:
+        elif shown:             # its CSV: section_csvs() writes it
             path = section_csv(target)
-            self.csv_files[path] = self.figures_csv(list(dict.fromkeys(shown)))
             csv = (page.url(path), posixpath.basename(path).replace(
                 ".csv", f"-{current.entry.version}.csv"))
         here = page_url(target)
@@ -142,6 +140,12 @@ class SiteReleases:
         return ("\n\n## What changed on this page {#changes data-search-exclude}\n\n"
                 + str(changes) + "\n\n## Cite this page {#cite data-search-exclude}\n\n"
                 + str(cite) + "\n")
+
+    def section_csvs(self, pages: dict) -> dict[str, bytes]:
+        """Each report section's CSV: exactly the figures the section shows, in the order it
+        first shows them."""
+        return {section_csv(target): self.figures_csv(list(page.shown))
+                for target, page in pages.items() if target.startswith("report/") and page.shown}
 
     def figures_csv(self, ids: list[str]) -> bytes:
         columns, rows = roles.figure_table_rows(ids, self.tables)

@@ -38,11 +38,11 @@ def snapshot(paths: Paths, version: str) -> dict[str, bytes]:
             if p.is_file()}
 
 
-def published(ds: Dataset) -> dict[str, bytes]:
-    """The files a snapshot keeps of a dataset: its download, without the zip (made again
-    from these files whenever it is needed)."""
-    return {name: content for name, content in downloads.make(ds).contents.items()
-            if not name.endswith(".zip")}
+def published(ds: Dataset, download: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """The files a snapshot keeps of a dataset: its download (made here unless given), without
+    the zip (made again from these files whenever it is needed)."""
+    download = download if download is not None else downloads.make(ds).contents
+    return {name: content for name, content in download.items() if not name.endswith(".zip")}
 
 
 def zip_of(paths: Paths, entry: ReleaseEntry) -> bytes:
@@ -69,11 +69,12 @@ def history(paths: Paths, ds: Dataset) -> list[Notes]:
             for i, entry in enumerate(ds.history)]
 
 
-def pending(paths: Paths, ds: Dataset) -> Changes:
-    """What data/ changes against the newest release: empty once that release is cut."""
+def pending(paths: Paths, ds: Dataset, download: dict[str, bytes] | None = None) -> Changes:
+    """What data/ changes against the newest release: empty once that release is cut.
+    `download`: the dataset's download files, when the caller has made them already."""
     newest = ds.history[0]
     return changelog.compare(changelog.read_tables(snapshot(paths, newest.version)),
-                             changelog.read_tables(published(ds)))
+                             changelog.read_tables(published(ds, download)))
 
 
 def cut(paths: Paths, version: str, summary: str, date: dt.date | None = None) -> Changes:

@@ -21,7 +21,7 @@ import yaml
 from jinja2 import nodes
 from markupsafe import Markup
 
-from . import chart_files, claims, escape, partials, roles
+from . import chart_files, claims, cores, escape, partials, roles
 from .chart_builder import Chart
 from .paths import REPO, Paths
 from .problems import InvalidPages, Problem
@@ -555,10 +555,10 @@ def doubled_hedges(paths: Paths, tables: Tables) -> list[Problem]:
 
 def render_site(paths: Paths, tables: Tables, charts: dict[str, Chart],
                 **context) -> dict[str, tuple[str, Page]]:
-    """Every page of the site as {docs-relative path: (markdown, page)}. Every problem on
-    every page (an unknown figure id, a missing value) is collected and raised at once."""
+    """Every page of the site as {docs-relative path: (markdown, page)}, rendered on every
+    core. Every problem on every page (an unknown figure id, a missing value) is collected
+    and raised at once."""
     problems = Problems(paths.root.resolve())
-    problems.found += doubled_hedges(paths, tables)
     env = environment(paths, problems)
     jobs = [(rel.relative_to(paths.site_src).as_posix(), None, {})
             for rel in sorted(paths.site_src.rglob("*.md"))]
@@ -570,21 +570,34 @@ def render_site(paths: Paths, tables: Tables, charts: dict[str, Chart],
     jobs += [(f"roles/{v.slug}/index.md", "role.md.j2",
               role_context(v, tables, context["site_url"], context["places"]))
              for v in context["views"]]
-    out: dict[str, tuple[str, Page]] = {}
-    for target, template, extra in jobs:
+    for template in {template for _, template, _ in jobs if template}:
+        env.get_template(template)         # compiled once, before the workers fork
+
+    def render_one(job) -> tuple[str | None, dict, set, list[Problem]]:
+        """(markdown or None, figures shown, official estimates shown, problems)."""
+        target, template, extra = job
         page = Page(target, tables, charts, paths, problems)
         src = f"templates/{template}" if template else f"site_src/{target}"
+        markdown = None
         try:
             markdown = render_page(env, template or target, page, src, **{**context, **extra})
+            if context.get("page_footer"):      # release, changes and citation (release_pages.py)
+                markdown += context["page_footer"](target, page)
         except jinja2.TemplateSyntaxError as err:
             problems.found.append(Problem(src, err.lineno, None, f"template error: {err.message}"))
-            continue
         except Exception as err:        # reported at its template line, with the others
             problems.here(f"{type(err).__name__}: {err}", _tb_frames(err.__traceback__))
-            continue
-        if context.get("page_footer"):      # release, changes and citation (release_pages.py)
-            markdown += context["page_footer"](target, page)
-        out[target] = (markdown, page)
-    if problems.found:
-        raise InvalidPages(sorted(set(problems.found)))
+        found, problems.found = problems.found, []
+        return markdown, page.shown, page.shown_official, found
+
+    out: dict[str, tuple[str, Page]] = {}
+    found = doubled_hedges(paths, tables)
+    for (target, _, _), (markdown, shown, shown_official, page_problems) in zip(
+            jobs, cores.map_on_cores(render_one, jobs)):
+        found += page_problems
+        if markdown is not None:
+            out[target] = (markdown, Page(target, tables, charts, paths, problems,
+                                          shown=shown, shown_official=shown_official))
+    if found:
+        raise InvalidPages(sorted(set(found)))
     return out

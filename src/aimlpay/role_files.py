@@ -11,7 +11,8 @@ from pathlib import Path
 import vl_convert
 
 from . import partials, roles
-from .chart_files import ChartFailed, cache_path, cached, converted, in_parallel
+from .chart_files import ChartFailed, cached, converted
+from .cores import map_on_cores
 from .paths import Paths
 from .problems import InvalidData, Problem
 from .schemas import Figure
@@ -38,13 +39,6 @@ def preview_png(cache: Path, svg: str, role_name: str) -> bytes:
     """The preview as PNG (social sites take no SVG), cached by its SVG."""
     return cached(cache, "preview:" + svg, ".png", lambda: converted(
         f"the preview image of {role_name!r}", lambda: vl_convert.svg_to_png(svg)))
-
-
-def _fill_preview(task: tuple[Path, str]) -> None:
-    try:
-        preview_png(*task, "")
-    except ChartFailed:          # reported where the page's files are written
-        pass
 
 
 def figure_caption(f: Figure, t: Tables) -> str:
@@ -87,47 +81,50 @@ def _level_card(paths, view, row, t, page) -> str:
 
 def files(paths: Paths, t: Tables, views, url: str | None) -> dict[str, bytes]:
     """Per role: preview image, figures CSV, cards (headline, each ladder level and each band
-    that once had one), redirects from former slugs. Links inside cards are relative to the
-    card, so they work wherever the site is served."""
+    that once had one), redirects from former slugs; made on every core. Links inside cards
+    are relative to the card, so they work wherever the site is served."""
     out: dict[str, bytes] = {}
     failed = []
-    cache = paths.cache / "svg"
-    heads = {view.slug: roles.headline(view, t) for view in views}
-    previews = {}
-    for view in views:
-        head = heads[view.slug]
-        shown, caption = ((head[0], capfirst(head[1])) if head
-                          else ("Pay by level", "As each published source states it"))
-        previews[view.slug] = preview_svg(paths, view.role.name, shown, caption)
-    in_parallel(_fill_preview, [(cache, svg) for svg in previews.values()
-                                if not cache_path(cache, "preview:" + svg, ".png").is_file()])
-    for view in views:
-        slug, name = view.slug, view.role.name
-        head = heads[slug]
-        try:
-            out[f"roles/{slug}/preview.png"] = preview_png(cache, previews[slug], name)
-        except ChartFailed as err:
-            failed.append(Problem("data/roles.csv", 0, "name", f"role {slug!r}: {err}"))
-        columns, rows = roles.figure_rows(view, t)
-        out[f"roles/{slug}/{slug}-salary-figures.csv"] = csv_text(columns, rows).encode()
-        items = [(head[0], capfirst(head[1]))] if head else []
-        out[f"embed/{slug}/index.html"] = card_html(
-            paths, name, None, items, 0, t, f"../../roles/{slug}/",
-            None if head else "Pay by level, as each source states it.").encode()
-        for row in view.glance:
-            out[f"embed/{slug}/{row.level.id}/index.html"] = _level_card(
-                paths, view, row, t, f"../../../roles/{slug}/#{row.level.id}").encode()
-        ladder = {row.level.id for row in view.glance}
-        for level, ids in view.levels:           # bands (staff / principal) keep their cards
-            if level.id not in ladder:
-                figures = [t.by_id[i] for i in ids]
-                f = roles.primary(figures)
-                out[f"embed/{slug}/{level.id}/index.html"] = card_html(
-                    paths, name, level.name, [(figure(f), figure_caption(f, t))],
-                    len(figures) - 1, t, f"../../../roles/{slug}/#{level.id}").encode()
-        for old in filter(None, (view.role.former_slugs or "").split(";")):
-            target = f"{url}roles/{slug}/" if url else f"../{slug}/"
-            out[f"roles/{old}/index.html"] = redirect_html(paths, target).encode()
+    for files_of_role, problem in map_on_cores(lambda v: _role_files(paths, t, v, url), views):
+        out.update(files_of_role)
+        failed += [problem] if problem else []
     if failed:
         raise InvalidData(failed)
     return out
+
+
+def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[str, bytes],
+                                                                           Problem | None]:
+    """One role's files, and the problem that stopped its preview image, if any."""
+    out: dict[str, bytes] = {}
+    problem = None
+    slug, name = view.slug, view.role.name
+    head = roles.headline(view, t)
+    shown, caption = ((head[0], capfirst(head[1])) if head
+                      else ("Pay by level", "As each published source states it"))
+    try:
+        out[f"roles/{slug}/preview.png"] = preview_png(
+            paths.cache / "svg", preview_svg(paths, name, shown, caption), name)
+    except ChartFailed as err:
+        problem = Problem("data/roles.csv", 0, "name", f"role {slug!r}: {err}")
+    columns, rows = roles.figure_rows(view, t)
+    out[f"roles/{slug}/{slug}-salary-figures.csv"] = csv_text(columns, rows).encode()
+    items = [(head[0], capfirst(head[1]))] if head else []
+    out[f"embed/{slug}/index.html"] = card_html(
+        paths, name, None, items, 0, t, f"../../roles/{slug}/",
+        None if head else "Pay by level, as each source states it.").encode()
+    for row in view.glance:
+        out[f"embed/{slug}/{row.level.id}/index.html"] = _level_card(
+            paths, view, row, t, f"../../../roles/{slug}/#{row.level.id}").encode()
+    ladder = {row.level.id for row in view.glance}
+    for level, ids in view.levels:           # bands (staff / principal) keep their cards
+        if level.id not in ladder:
+            figures = [t.by_id[i] for i in ids]
+            f = roles.primary(figures)
+            out[f"embed/{slug}/{level.id}/index.html"] = card_html(
+                paths, name, level.name, [(figure(f), figure_caption(f, t))],
+                len(figures) - 1, t, f"../../../roles/{slug}/#{level.id}").encode()
+    for old in filter(None, (view.role.former_slugs or "").split(";")):
+        target = f"{url}roles/{slug}/" if url else f"../{slug}/"
+        out[f"roles/{old}/index.html"] = redirect_html(paths, target).encode()
+    return out, problem

@@ -38,7 +38,6 @@ def make(ds: Dataset) -> Tables:
         records.append({
             **f.model_dump(),
             "role_name": ds.roles[f.role].name if f.role else None,
-            "role_family": ds.roles[f.role].family if f.role else None,
             "baseline_name": ds.roles[f.baseline].name if f.baseline else None,
             "level_name": level.name if level else None,
             "level_sort": level.sort if level else None,
