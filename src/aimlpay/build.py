@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import (chart_catalogue, chart_files, downloads, feed, locations, official_charts,
-               release_pages, releases, render, role_files, roles, tables as tables_mod)
+               output_tree, release_pages, releases, render, role_files, roles,
+               tables as tables_mod)
 from .paths import Paths
 from .problems import InvalidData, Problem
 from .serialise import csv_text
@@ -67,29 +68,23 @@ def generate(paths: Paths) -> BuildResult:
                       for n in history[1:]}}
     unreleased = releases.pending(paths, dataset, data_files.contents)
 
-    if paths.build.exists():
-        shutil.rmtree(paths.build)
-    shutil.copytree(paths.site_src, paths.docs, ignore=shutil.ignore_patterns("*.md"))
-    for rel, (markdown, _) in pages.items():
-        target = paths.docs / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(markdown, encoding="utf-8")
+    # Every file of build/docs, made in memory: a chart that cannot be drawn stops the
+    # build before anything is written.
+    files = output_tree.files_under(paths.site_src, skip_suffix=".md")
+    files.update((rel, markdown.encode()) for rel, (markdown, _) in pages.items())
     failed = []
     for chart in charts.values():
         try:
-            chart_files.write_chart(chart, paths.docs / "charts", paths.cache / "svg")
+            files.update((f"charts/{name}", content) for name, content
+                         in chart_files.files_of(chart, paths.cache / "svg").items())
         except chart_files.ChartFailed as err:
             failed.append(Problem("data/figures.csv", 0, "-", f"{err}; its figures: " + ", ".join(
                 str(r.get("Figure id") or r.get("SOC code")) for r in chart.rows[:10])))
     if failed:
         raise InvalidData(failed)
-    (paths.docs / "data").mkdir()
-    for name, content in data_files.contents.items():
-        (paths.docs / "data" / name).write_bytes(content)
-    for name, content in extra_files.items():
-        target = paths.docs / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+    files.update((f"data/{name}", content) for name, content in data_files.contents.items())
+    files.update(extra_files)
+    output_tree.write_tree(paths.docs, files)
     warnings = dataset.warnings + ([] if url else [NEEDS_SITE_URL]) + (
         [] if unreleased.empty else [
             f"data/ differs from release {dataset.release.version} (figures: "

@@ -182,20 +182,21 @@ def converted(what: str, convert):
                           f"{type(err).__name__}: {str(err)[:200]}") from None
 
 
-def write_chart(chart: Chart, out: Path, cache: Path) -> None:
-    """Everything a chart needs: its Vega-Lite spec and CSV (published downloads), and per
-    layout and palette the compiled Vega spec and the static image. `{id}.svg`/`.png`, the
-    static image of earlier releases, stays as the wide light drawing (its URL was public)."""
-    out.mkdir(parents=True, exist_ok=True)
-    (out / f"{chart.id}.csv").write_text(csv_text(chart.columns, chart.rows), encoding="utf-8")
+def files_of(chart: Chart, cache: Path) -> dict[str, bytes]:
+    """Everything a chart needs, {file name in charts/: bytes}: its Vega-Lite spec and CSV
+    (published downloads), and per layout and palette the compiled Vega spec and the static
+    image. `{id}.svg`/`.png`, the static image of earlier releases, stays as the wide light
+    drawing (its URL was public)."""
+    out = {f"{chart.id}.csv": csv_text(chart.columns, chart.rows).encode()}
     if chart.drawing:               # drawn in HTML by the page (range_chart.py): the CSV only
-        return
-    (out / f"{chart.id}.vl.json").write_text(dumps(chart.spec), encoding="utf-8")
+        return out
+    out[f"{chart.id}.vl.json"] = dumps(chart.spec).encode()
     for layout in LAYOUTS:
         for palette in PALETTES:
-            (out / variant(chart.id, layout, palette, "vg.json")).write_text(
-                vega_spec(chart, layout, palette, cache), encoding="utf-8")
+            out[variant(chart.id, layout, palette, "vg.json")] = vega_spec(
+                chart, layout, palette, cache).encode()
             image = static_image(chart, layout, palette, cache)
-            (out / variant(chart.id, layout, palette, chart.fallback)).write_bytes(image)
+            out[variant(chart.id, layout, palette, chart.fallback)] = image
             if (layout, palette) == ("wide", "light"):
-                (out / f"{chart.id}.{chart.fallback}").write_bytes(image)
+                out[f"{chart.id}.{chart.fallback}"] = image
+    return out

@@ -424,7 +424,8 @@ def render_page(env: jinja2.Environment, template: str, page: Page, src: str, **
     t = page.tables
     body = env.get_template(template).render(
         page=page, link=page.md_link, t=t, release=t.release, front_matter=front_matter,
-        roles_for=lambda soc: [v.role for v in context.get("views", ()) if v.role.soc_code == soc],
+        role_links=lambda soc: _role_links(page.url("roles/"),
+                                           context.get("roles_by_soc", {}).get(soc, ())),
         state_links=lambda: _state_links(page, context.get("places", ())),
         role_pages=lambda ids: [v.role for v in context.get("views", ())
                                 if any(t.by_id[i].role == v.slug for i in ids)],
@@ -454,6 +455,14 @@ def _state_links(page: Page, places) -> Markup:
              for p in places if p.area.areatype == "state"]
     return Markup('<nav class="state-links" aria-label="State pages"><span>State pages:</span> '
                   + " · ".join(links) + "</nav>")
+
+
+@functools.lru_cache(maxsize=256)
+def _role_links(prefix: str, roles: tuple[tuple[str, str], ...]) -> Markup:
+    """Links to roles, given as (slug, name): made once per occupation and folder, as the
+    575 location pages each list every role of the occupations they show."""
+    return Markup(", ".join(f'<a href="{escape.md(prefix + slug + "/")}">{escape.md(name)}</a>'
+                            for slug, name in roles))
 
 
 def _sort_value(t: Tables, area: str, soc: str):
@@ -570,6 +579,10 @@ def render_site(paths: Paths, tables: Tables, charts: dict[str, Chart],
     jobs += [(f"roles/{v.slug}/index.md", "role.md.j2",
               role_context(v, tables, context["site_url"], context["places"]))
              for v in context["views"]]
+    by_soc: dict[str, list] = {}
+    for v in context["views"]:
+        by_soc.setdefault(v.role.soc_code, []).append((v.role.slug, v.role.name))
+    context = {**context, "roles_by_soc": {soc: tuple(r) for soc, r in by_soc.items()}}
     for template in {template for _, template, _ in jobs if template}:
         env.get_template(template)         # compiled once, before the workers fork
 
