@@ -5,7 +5,14 @@ from dataclasses import dataclass
 
 from .vocabulary import plain
 
-NO_VALUE = object()  # a Problem about something absent has no "got"
+class _NoValue:
+    """A Problem about something absent has no "got". One sentinel, even across processes
+    (pages are rendered on every core): it pickles as a reference to NO_VALUE."""
+    def __reduce__(self):
+        return "NO_VALUE"
+
+
+NO_VALUE = _NoValue()
 
 
 @dataclass(frozen=True, order=True)
