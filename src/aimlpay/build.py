@@ -57,9 +57,10 @@ def generate(paths: Paths) -> BuildResult:
         figure_fields=figure_schema["schema"]["fields"], views=views, site_url=url,
         places=places, releases=history, release_html=site_releases.release_html,
         last_changed=site_releases.last_changed_link, page_footer=site_releases.footer)
+    rendered = {rel: page for rel, (_, page) in pages.items()}       # what each page showed
     extra_files = {**role_files.files(paths, tables, views, url),
                    **location_files(tables, places),
-                   **site_releases.section_csvs({rel: page for rel, (_, page) in pages.items()}),
+                   **site_releases.section_csvs(rendered),
                    feed.FEED: feed.atom(history, site_releases.site_name, url,
                                         site_releases.release_html),
                    # Earlier releases' data, rebuilt from their snapshots: the same bytes (and
@@ -91,7 +92,7 @@ def generate(paths: Paths) -> BuildResult:
             + ", ".join(f"{len(unreleased.of(k))} {k}" for k in ("changed", "added", "removed"))
             + f"), yet the site calls it release {dataset.release.version}: cut a release "
             "before publishing (make release VERSION=... SUMMARY=...; make changes lists them)"])
-    return BuildResult(dataset.release.date, {rel: page for rel, (_, page) in pages.items()},
+    return BuildResult(dataset.release.date, rendered,
                        sorted(charts), warnings, {"generate": time.perf_counter() - started})
 
 
