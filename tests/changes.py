@@ -186,8 +186,12 @@ def put_yaml(path: Path, key: str, raw_value: str) -> int:
 def make_awkward(folder: Path) -> dict:
     """The real project with PAYLOADS in every kind of text field, built the way `make site`
     builds it on a fresh clone: without SITE_URL (so its pages must work from any address;
-    test_role_answers serves it below a sub-path). Returns the build's warnings."""
+    test_role_answers serves it below a sub-path). Returns the build's warnings. Its official
+    data is the BLS slice (a few areas, every kind of location page), which makes it a quick
+    build: location pages share one template, and all 575 are checked in the shared build."""
     paths = copy_project(folder / "project", own_cache=True)
+    imported = CliRunner().invoke(main, ["--root", str(paths.root), "import-bls", str(BLS)])
+    assert imported.exit_code == 0, imported.output
     put_cell(paths, "figures.csv", "hakia-base-senior", "locator", PAYLOADS["locator"])
     put_cell(paths, "figures.csv", "hakia-base-senior", "attributed_to", PAYLOADS["attributed_to"])
     put_cell(paths, "figures.csv", "hakia-company-google-median-tc", "subject", PAYLOADS["subject"])

@@ -2,12 +2,9 @@
 
 Every page is opened once (`site_in_browser`): with JavaScript at phone width, then widened
 to a desktop, and with JavaScript off; the tests after it check what that one pass saw.
-The tests further down each follow one reader's path: instant navigation, a tooltip, the
-palette switch, contrast, axe-core's rules on every kind of page, printing, a level anchor,
-the map's occupation picker, and a site whose role names are hostile markup.
-
-Every browser test lives in this file, so that under pytest-xdist (`--dist loadfile`) one
-worker runs them all and serves the site on the port it was built for.
+The test at the end opens a site whose role names are hostile markup. Readers' paths
+(instant navigation, tooltips, palettes, axe-core on every kind of page, printing, level
+anchors, the map) are in test_browser_paths.py.
 """
 from __future__ import annotations
 
