@@ -38,6 +38,7 @@ PAGES = {   # page type -> path; each must exist in site/ (the 404 page must not
     "report section": "/report/premium/",
     "role page": "/roles/ml-engineer/",
     "roles index": "/roles/",
+    "locations index": "/locations/",     # 575 places in one table: the largest DOM
     "benchmarks": "/benchmarks/",
     "state page": "/locations/california/",
     "metro page": "/locations/san-jose-sunnyvale-santa-clara-ca/",
