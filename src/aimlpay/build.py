@@ -44,7 +44,7 @@ def generate(paths: Paths) -> BuildResult:
     places = locations.views(tables)
     charts = {**chart_catalogue.make_all(tables, views, paths.cache / "svg"),
               **official_charts.make_all(tables, paths.data / "geo" / "us-states-10m.json",
-                                         places)}
+                                         places, paths.cache / "svg")}
     chart_files.draw_all(list(charts.values()), paths.cache / "svg")   # cold: on every core
     data_files = downloads.make(dataset)
     figure_schema = next(r for r in data_files.descriptor["resources"] if r["name"] == "figures")

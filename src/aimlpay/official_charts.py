@@ -7,10 +7,13 @@ The map's state shapes come from data/geo (committed TopoJSON), never from the n
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
+from . import chart_files
 from .chart_builder import Chart, records_of, spec_of
 from .chart_theme import AXIS_LABELS, CATEGORY_AXIS, FIT_WIDTH, narrow_height
 from .tables import Tables
@@ -165,10 +168,24 @@ def top_metros(t: Tables, per_occupation: int = 15) -> Chart:
                  narrow_height=narrow_height(rows["Metro area"], rows=per_occupation))
 
 
-def make_all(t: Tables, geo_path, places=()) -> dict[str, Chart]:
-    """The official charts; `places` are the state and metro pages (locations.views)."""
+def make_all(t: Tables, geo_path, places=(), cache: Path | None = None) -> dict[str, Chart]:
+    """The official charts; `places` are the state and metro pages (locations.views). With
+    a cache, made again only when what they read changed: the estimates, the occupations'
+    names, the source's name, the map's shapes, the pages (or the package's code)."""
     if t.oews.empty:
         return {}
-    geo = json.loads(geo_path.read_text(encoding="utf-8"))
+    geo_text = geo_path.read_text(encoding="utf-8")
     pages = {p.slug for p in places}
-    return {c.id: c for c in (national_percentiles(t), state_map(t, geo, pages), top_metros(t))}
+
+    def make() -> list[Chart]:
+        geo = json.loads(geo_text)
+        return [national_percentiles(t), state_map(t, geo, pages), top_metros(t)]
+
+    if cache is None:
+        return {c.id: c for c in make()}
+    key = "\n".join([t.oews.to_csv(), repr(sorted(t.oews_occupations.items())),
+                      repr(t.sources[SOURCE]), geo_text, repr(sorted(pages))])
+    made = chart_files.cached(cache, "official:" + key, ".charts.json",
+                              lambda: json.dumps([asdict(c) for c in make()]).encode(), code=True)
+    return {c["id"]: Chart(**{**c, "source_ids": tuple(c["source_ids"])})
+            for c in json.loads(made)}
