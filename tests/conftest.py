@@ -370,6 +370,7 @@ def pytest_collection_modifyitems(items):
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))    # stable within a file
 
 
+@pytest.hookimpl(optionalhook=True)         # a hook of pytest-xdist's: fine without it
 def pytest_xdist_make_scheduler(config, log):
     """pytest-xdist's file-by-file scheduling (`--dist loadfile`), with PAGE_READERS handed
     out as one unit. (xdist's own `loadgroup` marks do not reach its scheduler under pytest 9:
