@@ -9,7 +9,7 @@ whose order needs pandas logic name a small function for it. Pages show a chart 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -77,14 +77,10 @@ def build(t: Tables, d: ChartDef, problems: list[Problem], cache: Path | None = 
         return None
     if cache is None:
         return _build(t, d, sel)
-    # Altair takes about a quarter of a second per chart: a chart is made again only when its
-    # figures, the sources' names or the package's code changed (the key holds all three).
+    # Made again only when its figures or the sources' names changed (or the package's code).
     key = "\n".join([d.id, sel.to_json(orient="records", date_format="iso"),
                      json.dumps({s: v.label for s, v in sorted(t.sources.items())})])
-    made = chart_files.cached(cache, "chart:" + key, ".chart.json",
-                              lambda: json.dumps(asdict(_build(t, d, sel))).encode(), code=True)
-    fields = json.loads(made)
-    return Chart(**{**fields, "source_ids": tuple(fields["source_ids"])})
+    return chart_files.cached_charts(cache, "chart:" + key, lambda: [_build(t, d, sel)])[0]
 
 
 def _build(t: Tables, d: ChartDef, sel: Selection) -> Chart:

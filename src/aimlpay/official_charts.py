@@ -7,7 +7,6 @@ The map's state shapes come from data/geo (committed TopoJSON), never from the n
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from pathlib import Path
 
 import altair as alt
@@ -185,7 +184,4 @@ def make_all(t: Tables, geo_path, places=(), cache: Path | None = None) -> dict[
         return {c.id: c for c in make()}
     key = "\n".join([t.oews.to_csv(), repr(sorted(t.oews_occupations.items())),
                       repr(t.sources[SOURCE]), geo_text, repr(sorted(pages))])
-    made = chart_files.cached(cache, "official:" + key, ".charts.json",
-                              lambda: json.dumps([asdict(c) for c in make()]).encode(), code=True)
-    return {c["id"]: Chart(**{**c, "source_ids": tuple(c["source_ids"])})
-            for c in json.loads(made)}
+    return {c.id: c for c in chart_files.cached_charts(cache, "official:" + key, make)}
