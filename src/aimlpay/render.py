@@ -271,20 +271,13 @@ class Page:
         self._present(fid, "years_min")
         return self._field(fid, "years", f"{years_text(self._figure(fid))} years")
 
-    def oews_table(self, soc: str, areas: list[str], link_areas: bool = False) -> Markup:
+    def oews_table(self, soc: str, areas: list[str]) -> Markup:
         """Wage percentiles and employment of one occupation in several areas, side by side."""
+        rows = [{"name": "United States" if a.areatype == "national" else a.name,
+                 "cells": [self.oews(area, soc, m) for m in (*PERCENTILES, "employment")]}
+                for area in areas for a in [self.tables.oews_areas[area]]]
         labels = [PERCENTILE_LABELS[m] for m in PERCENTILES] + ["Employment"]
-        head = ("| Area | " + " | ".join(f'<span data-derived="label">{x}</span>' for x in labels)
-                + " |\n|---|--:|--:|--:|--:|--:|--:|\n")
-        rows = []
-        for area in areas:
-            a = self.tables.oews_areas[area]
-            name = escape.md("United States" if a.areatype == "national" else a.name)
-            if link_areas and a.areatype != "national":
-                name = f"[{name}]({self.md_link(f'locations/{a.slug}/index.md')})"
-            cells = [self.oews(area, soc, m) for m in (*PERCENTILES, "employment")]
-            rows.append(f"| {name} | " + " | ".join(cells) + " |")
-        return _unsearched(Markup(head + "\n".join(rows)))
+        return partials.render(self.paths, "oews-table.html", labels=labels, rows=rows)
 
     # -- lists of figures --------------------------------------------------------------
     def _rows(self, **where):
