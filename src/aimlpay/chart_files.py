@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import re
+import textwrap
 from pathlib import Path
 
 import altair
@@ -26,6 +27,7 @@ from .serialise import csv_text, dumps
 # chart are the same drawing at the same size, so swapping one for the other moves nothing;
 # CSS only scales a drawing down where its container is narrower still.
 LAYOUTS = {"narrow": 340, "wide": 680}
+NARROW_KEY_CHARS = 40    # a line of the key (12 px text) on a phone, wrapped within the drawing
 NARROW_MEDIA = "(max-width: 719.98px)"
 PALETTES = ("light", "dark")
 
@@ -82,7 +84,9 @@ def drawn_spec(chart: Chart, layout: str, palette: str) -> dict:
     title = chart.spec.get("title")
     key = title.get("subtitle") if isinstance(title, dict) else None
     if key:
-        lines = re.split(r"; | · ", key) if layout == "narrow" else [key]
+        lines = ([line for item in re.split(r"; | · ", key)
+                  for line in textwrap.wrap(item, NARROW_KEY_CHARS)]
+                 if layout == "narrow" else [key])
         spec["title"] = {"text": lines, "fontSize": 12, "fontWeight": "normal",
                          "color": config["title"]["subtitleColor"], "lineHeight": 16}
     if layout == "narrow":          # long titles grow leftwards, into the labels' room
