@@ -1,7 +1,8 @@
 """What a reader sees in a real browser (headless Chromium driven by Playwright).
 
 Every page is opened once (`site_in_browser`): with JavaScript at phone width, then widened
-to a desktop, and with JavaScript off; the tests after it check what that one pass saw.
+to a desktop, and with JavaScript off; role pages at a level's anchor, as job postings link
+them. The tests after it check what that one pass saw.
 The test at the end opens a site whose role names are hostile markup. Readers' paths
 (instant navigation, tooltips, palettes, axe-core on every kind of page, printing, level
 anchors, the map) are in test_browser_paths.py.
@@ -25,6 +26,31 @@ DESKTOP = {"width": 1280, "height": 720}          # Playwright's default viewpor
 NEAR = 400                 # px: a chart this close to the viewport is drawn (charts.js)
 CHART_CODE = re.compile(r"/vega[^/]*\.js|\.vg\.json|\.vl\.json")    # the runtime and specs
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+# Per chart, in CSS px: [left and right edge of what is drawn (text, marks, axes, legend),
+# relative to the drawing; the drawing's width; its container's width].
+DRAWN_EXTENT = """fig => {
+  const ranges = fig.querySelector('.ranges');
+  if (ranges) {           // drawn in HTML: every word, tick and bar inside the drawing
+    const box = ranges.getBoundingClientRect();
+    let left = Infinity, right = -Infinity;
+    for (const el of ranges.querySelectorAll('span, p')) {
+      const b = el.getBoundingClientRect();
+      if (!b.width && !b.height) continue;
+      left = Math.min(left, b.left); right = Math.max(right, b.right);
+    }
+    return [left - box.left, right - box.left, box.width, fig.clientWidth];
+  }
+  const svg = fig.querySelector('.chart-view svg'), box = svg.getBoundingClientRect();
+  let left = Infinity, right = -Infinity;
+  for (const el of svg.querySelectorAll('text, path, rect, line, circle, image')) {
+    const b = el.getBoundingClientRect();
+    if ((!b.width && !b.height) || getComputedStyle(el).opacity === '0') continue;
+    left = Math.min(left, b.left); right = Math.max(right, b.right);
+  }
+  return [left - box.left, right - box.left, box.width, fig.querySelector('.vega-chart').clientWidth];
+}"""
+POSTING_LEVEL = "senior"   # role pages are opened at this level's anchor, as a posting links them
 
 
 # -- every page of the site, once --------------------------------------------------------------
@@ -67,11 +93,38 @@ class Visit:
     # its data table has rows).
     static: list = field(default_factory=list)
     static_external: list = field(default_factory=list)
+    # Opened at an anchor (role pages, at POSTING_LEVEL): where the target landed, and its
+    # first cell's background (marked or not).
+    target: dict | None = None
+    layout: dict = field(default_factory=dict)      # see PAGE_LAYOUT
+    extents: list = field(default_factory=list)     # per chart at 390 px: (id, DRAWN_EXTENT)
+
+
+TARGET = """() => { const t = document.querySelector(':target');
+  if (!t) return null;
+  const cell = t.querySelector(':scope > td');
+  return {id: t.id, top: t.getBoundingClientRect().top,
+          marked: cell && getComputedStyle(cell).backgroundColor}; }"""
+# How long the page is, where its at-a-glance answer ends (role pages), and how many
+# citation buttons are smaller than a finger (24 px) on a phone.
+PAGE_LAYOUT = """() => { const glance = document.querySelector('section.glance');
+  return {height: document.documentElement.scrollHeight,
+          glance_bottom: glance && glance.getBoundingClientRect().bottom + scrollY,
+          small_cites: [...document.querySelectorAll('article .cite')]
+            .map(b => b.getBoundingClientRect())
+            .filter(r => r.width && (r.width < 24 || r.height < 24)).length}; }"""
+
+
+def opened_at(path: str) -> str:
+    """The address a page is opened at: a role page at a level's anchor, as postings link it."""
+    return path + f"#{POSTING_LEVEL}" if re.fullmatch(r"roles/[^/]+/", path) else path
 
 
 def _with_javascript(page, v: Visit) -> None:
     page.wait_for_load_state("load")
     page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    v.target = page.evaluate(TARGET)
+    v.layout = page.evaluate(PAGE_LAYOUT)
     v.chart_code_at_load = list(page.chart_requests)
     v.chart_near_at_load = page.evaluate(f"""[...document.querySelectorAll('.vega-chart')]
         .some(e => e.getBoundingClientRect().top < innerHeight + {NEAR})""")
@@ -81,6 +134,8 @@ def _with_javascript(page, v: Visit) -> None:
     v.drawn[PHONE["width"]] = page.locator(LIVE_CHART).count()
     v.fallbacks_shown[PHONE["width"]] = sum(
         img.is_visible() for img in page.locator("img.chart-fallback").all())
+    v.extents = [(fig.get_attribute("id"), fig.evaluate(DRAWN_EXTENT))
+                 for fig in page.locator("figure.chart").all()]
     if not v.charts:
         return                          # nothing that depends on the width is left to check
     page.set_viewport_size(DESKTOP)
@@ -122,7 +177,7 @@ def visit(browser, base: str, paths: list[str]) -> dict[str, Visit]:
                 page.set_default_timeout(20_000)
                 watch.errors.clear()
                 watch.external.clear()
-                page.goto(base + path, wait_until="commit")
+                page.goto(base + opened_at(path), wait_until="commit")
             for page, check in ((live, _with_javascript), (static, _without_javascript)):
                 try:
                     check(page, v)
@@ -187,6 +242,41 @@ def test_no_page_or_salary_card_overflows_a_phone_screen(built, site_in_browser)
     for v in site_in_browser.values():
         assert v.overflow is not None, (v.path, v.failures)
         assert v.overflow <= 0, f"/{v.path} overflows by {v.overflow}px at 390px"
+
+
+def test_role_pages_fit_a_phone(built, site_in_browser):
+    """The answer (pay by level) within the first screen and a half, the whole page short,
+    and every citation button big enough for a finger."""
+    for slug in sorted(paid_roles(built)):
+        v = site_in_browser[f"roles/{slug}/"]
+        assert v.layout, (v.path, v.failures)
+        assert v.layout["glance_bottom"] <= 1.5 * PHONE["height"], (slug, v.layout)
+        assert v.layout["height"] < 6000, (slug, v.layout)
+        assert v.layout["small_cites"] == 0, (slug, v.layout)
+
+
+def test_a_posting_link_lands_on_its_level_on_a_phone(built, site_in_browser):
+    """Every role, opened at #senior as a job posting links it: the row is in view below
+    the fixed header, and marked. (test_browser_paths opens one role at every other level.)"""
+    for slug in sorted(paid_roles(built)):
+        v = site_in_browser[f"roles/{slug}/"]
+        assert v.target and v.target["id"] == POSTING_LEVEL, (slug, v.target, v.failures)
+        assert 48 <= v.target["top"] < PHONE["height"] - 40, (slug, v.target)
+        assert v.target["marked"] not in (None, "rgba(0, 0, 0, 0)", "transparent"), (slug, v.target)
+
+
+def test_every_chart_fits_its_column_on_a_phone(site_in_browser):
+    """At 390 px, once drawn: nothing drawn sticks out of the drawing (a clipped title, axis
+    end or legend label), and the drawing is no wider than its column. Every chart of every
+    page; test_browser_paths checks some pages at 320 and 1,440 px."""
+    checked = 0
+    for v in site_in_browser.values():
+        for chart, (left, right, drawing, column) in v.extents:
+            # (2 px: a glyph's box includes its side bearings)
+            assert left >= -2 and right <= drawing + 2, (v.path, chart, left, right, drawing)
+            assert drawing <= column + 0.5, (v.path, chart, drawing, column)
+            checked += 1
+    assert checked >= 30, checked
 
 
 def test_without_javascript_every_chart_fallback_shows(site_in_browser):

@@ -12,7 +12,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import paid_roles, read_rows, wait_for_charts
-from .test_browser import DESKTOP, PHONE
+from .test_browser import DESKTOP, DRAWN_EXTENT, PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -246,41 +246,24 @@ def test_the_map_redraws_for_the_occupation_a_reader_picks(server, open_page):
 
 # -- role pages on a phone: the answer first ----------------------------------------------------
 
-def test_a_posting_link_lands_on_its_level_on_a_phone(built, server, browser):
-    """Every role opened cold at #senior (a new page, as from a posting), and one at each
-    other level: the row is in view below the fixed header, and marked."""
+def test_a_posting_link_lands_on_each_level_on_a_phone(server, browser):
+    """A role opened cold (a new page, as from a posting) at each level but the one the pass
+    over every page opens every role at (test_browser): the row is in view below the fixed
+    header, and marked."""
     context = browser.new_context(viewport=PHONE)
-    visits = [(slug, "senior") for slug in sorted(paid_roles(built))]
-    visits += [("ml-engineer", level) for level in ("entry", "mid", "staff", "principal")]
     try:
-        for slug, level in visits:
+        for level in ("entry", "mid", "staff", "principal"):
             page = context.new_page()
-            page.goto(f"{server}roles/{slug}/#{level}")
+            page.goto(f"{server}roles/ml-engineer/#{level}")
             page.wait_for_load_state("load")
             box = page.locator(f"tr#{level}").bounding_box()
-            assert box and 48 <= box["y"] < PHONE["height"] - 40, (slug, level, box)
+            assert box and 48 <= box["y"] < PHONE["height"] - 40, (level, box)
             marked = page.eval_on_selector(f"tr#{level} > td",
                                            "td => getComputedStyle(td).backgroundColor")
-            assert marked not in ("rgba(0, 0, 0, 0)", "transparent"), (slug, level)
+            assert marked not in ("rgba(0, 0, 0, 0)", "transparent"), level
             page.close()
     finally:
         context.close()
-
-
-def test_role_pages_fit_a_phone(built, server, open_page):
-    page, _ = open_page("about:blank", viewport=PHONE)
-    for slug in sorted(paid_roles(built)):
-        page.goto(f"{server}roles/{slug}/")
-        page.wait_for_load_state("load")
-        bottom = page.eval_on_selector("section.glance", "e => e.getBoundingClientRect().bottom + scrollY")
-        assert bottom <= 1.5 * PHONE["height"], (slug, bottom)
-        height = page.evaluate("document.documentElement.scrollHeight")
-        assert height < 6000, (slug, height)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, (slug, overflow)
-        small = page.evaluate("""() => [...document.querySelectorAll('article .cite')]
-            .map(b => b.getBoundingClientRect()).filter(r => r.width && (r.width < 24 || r.height < 24)).length""")
-        assert small == 0, slug
 
 
 def test_switching_to_total_pay_shows_total_pay(server, open_page):
@@ -329,38 +312,15 @@ def test_locations_index_filters_as_you_type(server, browser):
 
 # -- charts that fit, search that finds ------------------------------------------------------------
 
-# Per chart, in CSS px: [left and right edge of what is drawn (text, marks, axes, legend),
-# relative to the drawing; the drawing's width; its container's width].
-DRAWN_EXTENT = """fig => {
-  const ranges = fig.querySelector('.ranges');
-  if (ranges) {           // drawn in HTML: every word, tick and bar inside the drawing
-    const box = ranges.getBoundingClientRect();
-    let left = Infinity, right = -Infinity;
-    for (const el of ranges.querySelectorAll('span, p')) {
-      const b = el.getBoundingClientRect();
-      if (!b.width && !b.height) continue;
-      left = Math.min(left, b.left); right = Math.max(right, b.right);
-    }
-    return [left - box.left, right - box.left, box.width, fig.clientWidth];
-  }
-  const svg = fig.querySelector('.chart-view svg'), box = svg.getBoundingClientRect();
-  let left = Infinity, right = -Infinity;
-  for (const el of svg.querySelectorAll('text, path, rect, line, circle, image')) {
-    const b = el.getBoundingClientRect();
-    if ((!b.width && !b.height) || getComputedStyle(el).opacity === '0') continue;
-    left = Math.min(left, b.left); right = Math.max(right, b.right);
-  }
-  return [left - box.left, right - box.left, box.width, fig.querySelector('.vega-chart').clientWidth];
-}"""
 CHART_PAGES = ("", "report/premium/", "report/pay-by-level/", "report/location/", "benchmarks/",
                "roles/ml-engineer/", "locations/california/")
 
 
-@pytest.mark.parametrize("width", [320, 390, 1440])
+@pytest.mark.parametrize("width", [320, 1440])
 def test_every_chart_fits_its_column_with_nothing_cut_off(server, browser, width):
     """Drawn as a reader at this width sees it: nothing drawn sticks out of the drawing
     (a clipped title, axis end or legend label), and the drawing is no wider than its column;
-    its static image neither."""
+    its static image neither. (At 390 px the pass over every page checks every chart.)"""
     context = browser.new_context(viewport={"width": width, "height": 800})
     try:
         page = context.new_page()
@@ -409,20 +369,18 @@ def test_search_for_a_role_name_finds_its_page_first(built, server, browser):
         page.goto(server)
         page.wait_for_load_state("load")
         box = page.locator("input.md-search__input")
+        first = page.locator(".md-search-result__item > a").first
         for slug in sorted(paid_roles(built)):
+            # Material reads the query on keyup: the whole name, then one key, so the results
+            # are for the name alone (typing letter by letter shows results for each prefix).
             box.click()
-            box.press("Control+a")
-            box.press("Backspace")
-            box.press_sequentially(names[slug], delay=10)       # as a reader types
-            first = page.locator(".md-search-result__item > a").first
-            href, settled = None, 0
-            for _ in range(50):                   # results follow the last keystroke
-                page.wait_for_timeout(100)
-                now = first.get_attribute("href") if first.count() else None
-                settled = settled + 1 if now and now == href else 0
-                href = now
-                if settled >= 3:
-                    break
+            box.fill("")
+            box.press("End")
+            first.wait_for(state="detached")                  # no results left from before
+            box.fill(names[slug])
+            box.press("End")
+            first.wait_for()
+            href = first.get_attribute("href")
             assert href and f"roles/{slug}/" in href, (slug, names[slug], href)
     finally:
         context.close()
