@@ -87,7 +87,7 @@ def top_coded_release(dest: Path) -> Path:
 def make(folder: Path) -> dict:
     """Apply every change to a fresh copy in folder/project, import, build with the CLI as a
     maintainer would; return what the commands said."""
-    paths = copy_project(folder / "project", own_cache=True)    # built beside the shared build
+    paths = copy_project(folder / "project")
     add_role(paths, "prompt-engineer", "Prompt Engineer", former="llm-whisperer")
     for slug, name in HOSTILE.items():
         add_role(paths, slug, name)
@@ -189,7 +189,7 @@ def make_awkward(folder: Path) -> dict:
     test_role_answers serves it below a sub-path). Returns the build's warnings. Its official
     data is the BLS slice (a few areas, every kind of location page), which makes it a quick
     build: location pages share one template, and all 575 are checked in the shared build."""
-    paths = copy_project(folder / "project", own_cache=True)
+    paths = copy_project(folder / "project")
     imported = CliRunner().invoke(main, ["--root", str(paths.root), "import-bls", str(BLS)])
     assert imported.exit_code == 0, imported.output
     put_cell(paths, "figures.csv", "hakia-base-senior", "locator", PAYLOADS["locator"])

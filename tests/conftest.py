@@ -48,21 +48,17 @@ def current_zip(paths: Paths) -> Path:
     return paths.site / "data" / f"ai-ml-compensation-{releases(paths)[0]['version']}.zip"
 
 
-def copy_project(dest: Path, own_cache: bool = False) -> Paths:
-    """A buildable copy of the project. The chart cache is keyed by content, so a copy
-    shares the checkout's .cache; the shared build is the only one that writes it. A project
-    built while another build may be running gets its own copy of the cache (own_cache):
-    two builds filling the same cold cache (a fresh clone, as in CI) would write the same
-    chart to the same temporary file."""
+def copy_project(dest: Path) -> Paths:
+    """A buildable copy of the project. The chart cache is keyed by content and written
+    atomically (each writer through its own temporary file), so every copy shares the
+    checkout's .cache, even while several build at once: a chart one build drew is not
+    drawn again by the next."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = REPO / part
         (shutil.copytree if src.is_dir() else shutil.copy2)(src, dest / part)
     (REPO / ".cache").mkdir(exist_ok=True)
-    if own_cache:
-        shutil.copytree(REPO / ".cache", dest / ".cache", ignore=shutil.ignore_patterns("*.tmp"))
-    else:
-        (dest / ".cache").symlink_to(REPO / ".cache")
+    (dest / ".cache").symlink_to(REPO / ".cache")
     return Paths(dest)
 
 
@@ -343,11 +339,14 @@ def open_page(browser):
 def wait_for_charts(page) -> int:
     """Bring every chart on the page into view and point at it, as a reader would (a chart
     turns interactive when the reader scrolls near it or points at it), and wait until each
-    is drawn; return how many there are."""
+    shows the drawing last asked for (charts.js: data-shown, set once drawn, equals
+    data-drawn; they differ while a new layout or palette is being drawn); return how many
+    charts there are."""
     charts = page.locator(".vega-chart").all()
     for chart in charts:
         chart.hover(position={"x": 1, "y": 1})       # scrolls it into view first
-        chart.locator(".chart-view svg").wait_for()  # shown only once drawn (site.css)
+    page.wait_for_function("""() => [...document.querySelectorAll('.vega-chart')].every(e =>
+        e.dataset.drawn && e.dataset.shown === e.dataset.drawn && e.querySelector('.chart-view svg'))""")
     return len(charts)
 
 
@@ -355,10 +354,10 @@ def wait_for_charts(page) -> int:
 # file is one unit of work, except that the files reading the shared build's parsed pages
 # form one unit (PAGE_READERS), so the 674 pages are parsed once per run rather than once per
 # worker. With two workers: the first builds the shared site and takes the pass over every
-# page, then the page readers; the second meanwhile builds the `changed` and `awkward`
-# projects and runs their tests, then follows readers' paths in the browser; both share what
-# is left.
-FILE_ORDER = ("test_browser.py", "test_changes.py", "test_hostile.py", "test_browser_paths.py",
+# page, then the page readers; the second meanwhile builds the `awkward` project and then the
+# `changed` one (by then the shared build has drawn the charts `changed` shares with it) and
+# runs their tests, then follows readers' paths in the browser; both share what is left.
+FILE_ORDER = ("test_browser.py", "test_hostile.py", "test_changes.py", "test_browser_paths.py",
               "test_releases.py", "test_build.py", "test_official.py", "test_roles.py",
               "test_validation.py", "test_text.py", "test_links.py", "test_role_views.py",
               "test_structure.py", "test_role_answers.py", "test_claims.py")

@@ -29,7 +29,7 @@ def tree_digest(root: Path) -> dict[str, str]:
 def test_failed_build_leaves_previous_site_untouched(changed, tmp_path):
     """A copy of a built project (the `changed` one, built once per run: a small build,
     and one that need not wait for the shared build), whose next build fails."""
-    project = Paths(Path(shutil.copytree(changed.paths.root, tmp_path / "project")))
+    project = Paths(Path(shutil.copytree(changed.paths.root, tmp_path / "project", symlinks=True)))
     before = tree_digest(project.site)
     # A page with a broken link passes validation and generation, then fails in mkdocs.
     (project.site_src / "broken.md").write_text("# Broken\n\nSee [nowhere](missing-page.md).\n")
@@ -42,11 +42,11 @@ def test_failed_build_leaves_previous_site_untouched(changed, tmp_path):
 
 def test_same_inputs_build_byte_identical_site(changed, tmp_path):
     """A built project (the `changed` one: every kind of page, releases and renamed roles, and
-    a handful of location pages, so a quick build), copied with its build/ and site/ (and its
-    own chart cache) and built again in place elsewhere for the same address, gives the same
+    a handful of location pages, so a quick build), copied with its build/ and site/ (sharing
+    the chart cache) and built again in place elsewhere for the same address, gives the same
     bytes: nothing depends on the folder, the clock or what a previous build left behind."""
     assert changed.build["exit_code"] == 0, changed.build["output"]
-    again = Paths(Path(shutil.copytree(changed.paths.root, tmp_path / "again")))
+    again = Paths(Path(shutil.copytree(changed.paths.root, tmp_path / "again", symlinks=True)))
     with env(SITE_URL=changed.site_url):
         build(again)
     first = tree_digest(changed.paths.site)

@@ -109,7 +109,12 @@
         bind: controls || undefined, loader: vega.loader({ baseURL: ROOT })
       });
       el._view = view;
-      return view.runAsync().then(function () { el.classList.add("vega-chart--live"); });
+      return view.runAsync().then(function () {
+        el.classList.add("vega-chart--live");
+        // What is on screen now (data-drawn is what was last asked for): they differ
+        // while a redraw for a new layout or palette is under way.
+        if (el.getAttribute("data-drawn") === want) el.setAttribute("data-shown", want);
+      });
     }).catch(function (error) {
       el.removeAttribute("data-drawn");
       el.classList.remove("vega-chart--live");   // the static drawing stays
