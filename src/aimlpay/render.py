@@ -140,6 +140,7 @@ class Page:
     paths: Paths = field(default_factory=Paths)
     problems: Problems = field(default_factory=lambda: Problems(REPO))
     _cites: int = 0               # citations so far: each popover has its own id
+    _drawings: int = 0            # static chart images so far: the first is not lazy-loaded
     # What the page shows, in the order it first does: its CSV, and its changes per release.
     shown: dict[str, None] = field(default_factory=dict)          # figure ids
     shown_official: set[tuple[str, str]] = field(default_factory=set)   # (area, SOC code)
@@ -382,8 +383,10 @@ class Page:
                     "width": width, "height": height}
         images = {layout: {palette: image(layout, palette) for palette in chart_files.PALETTES}
                   for layout in chart_files.LAYOUTS}
+        self._drawings += 1
         return partials.render(
             self.paths, "chart.html", spec_base=self.url(f"charts/{cid}"), images=images,
+            lazy=self._drawings > 1,
             binds=any("bind" in p for p in c.spec.get("params", [])),
             palettes=chart_files.PALETTES, narrow_media=chart_files.NARROW_MEDIA,
             **common) + "\n"
