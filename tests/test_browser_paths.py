@@ -306,6 +306,11 @@ def test_locations_index_filters_as_you_type(server, browser):
         assert "Seattle-Tacoma-Bellevue, WA" in visible and "Washington" in visible
         assert "Texas" not in visible and len(visible) <= 4
         assert "match" in page.inner_text("#location-filter-count")
+        # One table per state: the column headers show above the first state shown only.
+        page.fill("#location-filter", "san")
+        heads = page.eval_on_selector_all(".location-group:not([hidden]) thead",
+                                          "hs => hs.map(h => h.getBoundingClientRect().height)")
+        assert len(heads) > 2 and heads[0] > 20 and not any(heads[1:]), heads
     finally:
         context.close()
 
