@@ -54,10 +54,13 @@ def views(t: Tables) -> list[LocationView]:
     for loc in t.locations.values():
         for code in loc.areas():
             by_area.setdefault(code, []).append(loc)
+    by_location: dict[str, list[str]] = {}
+    for f in t.by_id.values():
+        if f.location:
+            by_location.setdefault(f.location, []).append(f.id)
     for view in out:
         view.guide_places = by_area.get(view.area.area_code, [])
-        ids = {loc.id for loc in view.guide_places}
-        view.guides = sorted((f.id for f in t.by_id.values() if f.location in ids),
+        view.guides = sorted((i for loc in view.guide_places for i in by_location.get(loc.id, ())),
                              key=lambda i: (t.by_id[i].location, t.by_id[i].source, i))
     published = {v.area.area_code for v in out}
     for view in out:

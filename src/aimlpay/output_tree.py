@@ -15,22 +15,27 @@ def files_under(root: Path, skip_suffix: str = "") -> dict[str, bytes]:
 
 def write_tree(root: Path, files: dict[str, bytes]) -> int:
     """Make root hold exactly `files`; return how many were written. What is gone goes
-    first, so a path that turns from a file into a folder (or back) is free when written."""
+    first, so a path that turns from a file into a folder (or back) is free when written.
+    Plain os calls on strings: with a thousand roles this runs over ~12,000 files, where
+    pathlib's object per path cost a second."""
+    top = str(root)
     if root.exists():
-        for folder, _, names in os.walk(root, topdown=False):
-            here = Path(folder)
+        for folder, _, names in os.walk(top, topdown=False):
+            prefix = "" if folder == top else os.path.relpath(folder, top).replace(os.sep, "/") + "/"
             for name in names:
-                if (here / name).relative_to(root).as_posix() not in files:
-                    (here / name).unlink()
-            if here != root and not any(here.iterdir()):
-                here.rmdir()
+                if prefix + name not in files:
+                    os.unlink(os.path.join(folder, name))
+            if folder != top and not os.listdir(folder):
+                os.rmdir(folder)
     written = 0
     for rel, content in files.items():
-        target = root / rel
-        if target.is_file() and target.stat().st_size == len(content) \
-                and target.read_bytes() == content:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
+        target = os.path.join(top, rel)
+        if os.path.isfile(target) and os.path.getsize(target) == len(content):
+            with open(target, "rb") as f:
+                if f.read() == content:
+                    continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as f:
+            f.write(content)
         written += 1
     return written

@@ -274,9 +274,11 @@ class Page:
 
     def oews_table(self, soc: str, areas: list[str]) -> Markup:
         """Wage percentiles and employment of one occupation in several areas, side by side."""
-        rows = [{"name": "United States" if a.areatype == "national" else a.name,
-                 "cells": [self.oews(area, soc, m) for m in (*PERCENTILES, "employment")]}
-                for area in areas for a in [self.tables.oews_areas[area]]]
+        rows = []
+        for area in areas:
+            a = self.tables.oews_areas[area]
+            rows.append({"name": "United States" if a.areatype == "national" else a.name,
+                         "cells": [self.oews(area, soc, m) for m in (*PERCENTILES, "employment")]})
         labels = [PERCENTILE_LABELS[m] for m in PERCENTILES] + ["Employment"]
         return partials.render(self.paths, "oews-table.html", labels=labels, rows=rows)
 

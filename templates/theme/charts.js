@@ -117,6 +117,7 @@
       });
     }).catch(function (error) {
       el.removeAttribute("data-drawn");
+      el.removeAttribute("data-shown");
       el.classList.remove("vega-chart--live");   // the static drawing stays
       console.error("chart " + url + " failed:", error);
     });
