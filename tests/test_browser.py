@@ -1,8 +1,9 @@
 """What a reader sees in a real browser (headless Chromium driven by Playwright).
 
 Every page is opened once (`site_in_browser`): with JavaScript at phone width (390 px, then
-narrowed to 320 px and widened to a 1,440 px desktop), and with JavaScript off; role pages at a level's anchor, as job postings link
-them. The tests after it check what that one pass saw.
+narrowed to 320 px and widened to a 1,440 px desktop), and with JavaScript off; role pages
+at a level's anchor, as job postings link them. The tests after it check what that one pass
+saw.
 The test at the end opens a site whose role names are hostile markup. Readers' paths
 (instant navigation, tooltips, palettes, axe-core on every kind of page, printing, level
 anchors, the map) are in test_browser_paths.py.
