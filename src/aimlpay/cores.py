@@ -3,6 +3,7 @@ pages. The work is CPU-bound Python (and vl-convert holds the GIL), so threads w
 forked processes share the parent's tables without pickling them."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -28,6 +29,10 @@ def map_on_cores(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
     if workers < 2:
         return [fn(item) for item in items]
     _job = lambda i: fn(items[i])       # noqa: E731 (read by _run in the forked workers)
+    # Objects that exist before the fork are left out of the workers' garbage collection:
+    # otherwise each worker's collections walk the whole inherited heap, writing to every
+    # object and so copying every page of memory it shares with this process.
+    gc.freeze()
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
             # Small chunks: the pages differ a lot in cost, and balance matters more than the
@@ -36,3 +41,4 @@ def map_on_cores(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
                                  chunksize=max(1, len(items) // (8 * workers))))
     finally:
         _job = None
+        gc.unfreeze()

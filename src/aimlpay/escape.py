@@ -6,6 +6,7 @@ spreadsheet could run as a formula.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -16,7 +17,14 @@ _MD_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\"'`*_[]()#|\\!~{}$
 
 def md(text: object) -> str:
     """Text from data, safe inside Markdown (inline) and the HTML it becomes."""
-    s = " ".join(str(text).split())   # a newline in data must not start a Markdown block
+    return _md(text if type(text) is str else str(text))
+
+
+@functools.lru_cache(maxsize=None)
+def _md(text: str) -> str:
+    # Remembered: a build escapes the same few thousand strings (source titles, level and
+    # measure names) half a million times.
+    s = " ".join(text.split())        # a newline in data must not start a Markdown block
     return s.translate(_MD_ENTITIES)
 
 

@@ -15,7 +15,16 @@ def environment(paths: Paths) -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(paths.templates / "partials")),
         autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-        trim_blocks=True, lstrip_blocks=True)
+        trim_blocks=True, lstrip_blocks=True,
+        auto_reload=False)   # partials do not change during a build: no stat per use
+
+
+def compile_all(paths: Paths) -> None:
+    """Compile every partial now, so that forked workers share them instead of each
+    compiling its own."""
+    env = environment(paths)
+    for name in env.list_templates():
+        env.get_template(name)
 
 
 def render(paths: Paths, name: str, **context) -> Markup:

@@ -25,6 +25,9 @@ _INVISIBLE = {
     **{chr(c): "bidirectional override" for c in range(0x202A, 0x202F)},
     **{chr(c): "bidirectional isolate" for c in range(0x2066, 0x206A)},
 }
+# Every character the loop in _check could refuse (Cc is U+0000-U+001F and U+007F-U+009F): a
+# value with none of them, nearly every one, skips the loop.
+_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029" + "".join(_INVISIBLE) + "]")
 _MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\s*\(|<[a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*>")
 
 
@@ -33,6 +36,16 @@ def _codepoint(c: str) -> str:
 
 
 def _check(value: str, newlines: bool) -> str:
+    if _SUSPECT.search(value.replace("\n", "") if newlines else value):
+        _refuse_characters(value, newlines)
+    if _MARKDOWN_LINK.search(value):
+        raise ValueError("must be plain text: link syntax such as [text](address) or "
+                         "<scheme:address> is not allowed")
+    return value
+
+
+def _refuse_characters(value: str, newlines: bool) -> None:
+    """Raise for the first character of value that no plain text holds."""
     for i, c in enumerate(value):
         if c == "\n" and newlines:
             continue
@@ -48,10 +61,6 @@ def _check(value: str, newlines: bool) -> str:
         if unicodedata.category(c) == "Cc":
             raise ValueError(f"must not contain control characters ({_codepoint(c)} at "
                              f"character {i + 1})")
-    if _MARKDOWN_LINK.search(value):
-        raise ValueError("must be plain text: link syntax such as [text](address) or "
-                         "<scheme:address> is not allowed")
-    return value
 
 
 def one_line(value: str) -> str:

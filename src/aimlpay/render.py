@@ -119,7 +119,7 @@ def environment(paths: Paths, problems: Problems) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader([str(paths.site_src), str(paths.templates)]),
         autoescape=False, finalize=finalize, undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-        extensions=[ClaimTag],
+        extensions=[ClaimTag], auto_reload=False,    # one build: no stat per include
         # Markdown's {#anchor} must not open a Jinja comment.
         comment_start_string="{##", comment_end_string="##}")
     env.filters["longdate"] = longdate
@@ -584,6 +584,7 @@ def render_site(paths: Paths, tables: Tables, charts: dict[str, Chart],
     context = {**context, "roles_by_soc": {soc: tuple(r) for soc, r in by_soc.items()}}
     for template in {template for _, template, _ in jobs if template}:
         env.get_template(template)         # compiled once, before the workers fork
+    partials.compile_all(paths)
 
     def render_one(job) -> tuple[str | None, dict, set, list[Problem]]:
         """(markdown or None, figures shown, official estimates shown, problems)."""
