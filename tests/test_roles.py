@@ -4,9 +4,11 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import io
 import struct
 
 from bs4 import BeautifulSoup
+from PIL import Image
 from click.testing import CliRunner
 
 from aimlpay.cli import main
@@ -133,6 +135,20 @@ def test_preview_images_are_1200_by_630_and_differ_per_role(built):
         assert struct.unpack(">II", png[16:24]) == (1200, 630)
         digests.add(hashlib.sha256(png).hexdigest())
     assert len(digests) == len(slugs)
+
+
+def test_preview_text_stays_inside_the_card(built):
+    """Social sites show the preview as it is: a title or source line running past the
+    right edge, or under the bottom, is cut off there. Both margins are the card's blue."""
+    for slug in paid_roles(built):
+        card = Image.open(built.site / "roles" / slug / "preview.png").convert("RGB")
+        background = card.getpixel((600, 20))
+        for name, box in (("right", (1140, 0, 1200, 630)), ("bottom", (0, 610, 1200, 630))):
+            margin = card.crop(box)
+            colours = {colour for _, colour in margin.getcolors(1 << 16)}
+            # The stripe down the left edge is the only other colour in the bottom margin.
+            assert colours - {background, card.getpixel((4, 625))} == set(), (slug, name)
+        assert len(card.getcolors(1 << 16)) > 10, slug     # there is text on it
 
 
 def test_titles_are_unique_and_the_sitemap_lists_every_role(built, pages):
