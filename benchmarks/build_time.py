@@ -6,8 +6,8 @@ labelled SYNTHETIC in every row, and never written to data/ or deployed.
 
 Then a scale section for N synthetic roles (--scale, default 1,000) sets the whole build
 against mkdocs alone on the same generated pages: a cold build (empty cache), mkdocs alone,
-and a warm build after one synthetic role's figures change (--repeat times each, in turn:
-the ratios use the fastest runs). mkdocs alone is the floor a
+and a warm build after one synthetic role's figures change (--repeat times each, in turn;
+ratios from the fastest runs, and from the medians). mkdocs alone is the floor a
 build of these pages cannot go below, so the ratios show what our own pipeline adds.
 
 Every build (and mkdocs alone) runs in a new Python process, as `make site` does: a build
@@ -23,6 +23,7 @@ import datetime as dt
 import io
 import json
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -147,6 +148,10 @@ def scale(tmp: Path, n: int, repeat: int) -> None:
               f"{'≤ ' + str(target) + '×':>7} {'met' if ratio <= target else 'not met'}"
               + ("   runs: " + ", ".join(f"{r['total']:.1f}s" for r in runs) if len(runs) > 1
                  else ""))
+    if repeat > 2:      # the fastest run can be luck; the median says what is typical
+        median_warm = statistics.median(r["total"] for r in warm)
+        print(f"median of {repeat} runs: warm {median_warm:.1f}s / mkdocs alone "
+              f"{statistics.median(alone):.1f}s = {median_warm / statistics.median(alone):.2f}×")
 
 
 def main() -> int:
@@ -154,7 +159,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000])
     parser.add_argument("--scale", type=int, default=1000,
                         help="synthetic roles in the scale section (0: skip it)")
-    parser.add_argument("--repeat", type=int, default=2,
+    parser.add_argument("--repeat", type=int, default=3,
                         help="runs of mkdocs alone and of the warm build in the scale section")
     parser.add_argument("--step", nargs="+", help=argparse.SUPPRESS)   # see run_step
     args = parser.parse_args()

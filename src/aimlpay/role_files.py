@@ -9,6 +9,7 @@ import io
 import textwrap
 from pathlib import Path
 
+import PIL
 import vl_convert
 from PIL import Image, ImageChops
 
@@ -48,7 +49,7 @@ def preview_svg(paths: Paths, role_name: str, shown: str, caption: str) -> str:
 
 def preview_png(cache: Path, svg: str, role_name: str) -> bytes:
     """The preview as PNG (social sites take no SVG), cached by its SVG."""
-    return cached(cache, "preview:" + svg, ".png", lambda: smaller_png(converted(
+    return cached(cache, f"preview (Pillow {PIL.__version__}):{svg}", ".png", lambda: smaller_png(converted(
         f"the preview image of {role_name!r}", lambda: vl_convert.svg_to_png(svg))), code=True)
 
 
