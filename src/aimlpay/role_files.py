@@ -5,13 +5,10 @@ URLs working. All made by the build from data, written from autoescaped template
 """
 from __future__ import annotations
 
-import io
 import textwrap
 from pathlib import Path
 
-import PIL
 import vl_convert
-from PIL import Image, ImageChops
 
 from . import partials, roles
 from .chart_files import ChartFailed, cached, converted
@@ -38,8 +35,8 @@ def _lines(text: str, width: int, most: int) -> list[str]:
 
 def preview_svg(paths: Paths, role_name: str, shown: str, caption: str) -> str:
     """The 1200x630 image social sites show for a role page: role, pay range, source. Title
-    (68 px, bold) and caption (30 px) wrap at character counts that stay inside the card's
-    right margin even in wide letters."""
+    (68 px, bold) and caption (30 px) wrap at character counts that keep ordinary words
+    (some 36 and 15 px a letter) inside the card's right margin; tests check the margins."""
     lines = _lines(role_name, 24, 2)
     width, height = PREVIEW_SIZE
     return str(partials.render(
@@ -49,25 +46,8 @@ def preview_svg(paths: Paths, role_name: str, shown: str, caption: str) -> str:
 
 def preview_png(cache: Path, svg: str, role_name: str) -> bytes:
     """The preview as PNG (social sites take no SVG), cached by its SVG."""
-    return cached(cache, f"preview (Pillow {PIL.__version__}):{svg}", ".png", lambda: smaller_png(converted(
-        f"the preview image of {role_name!r}", lambda: vl_convert.svg_to_png(svg))), code=True)
-
-
-def smaller_png(png: bytes) -> bytes:
-    """The same pixels with a palette when the image has 256 colours or fewer, as a card of
-    flat colours and text does (about 60, with anti-aliasing): a seventh of the bytes of the
-    renderer's RGBA. Anything else, or any difference in a pixel, keeps the original."""
-    image = Image.open(io.BytesIO(png))
-    see_through = "A" in image.getbands() and image.getchannel("A").getextrema() != (255, 255)
-    if see_through or image.getcolors(256) is None:
-        return png
-    rgb = image.convert("RGB")
-    paletted = rgb.quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
-    if ImageChops.difference(paletted.convert("RGB"), rgb).getbbox() is not None:
-        return png
-    out = io.BytesIO()
-    paletted.save(out, "PNG", optimize=True)
-    return out.getvalue()
+    return cached(cache, "preview:" + svg, ".png", lambda: converted(
+        f"the preview image of {role_name!r}", lambda: vl_convert.svg_to_png(svg)))
 
 
 def figure_caption(f: Figure, t: Tables) -> str:
