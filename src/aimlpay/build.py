@@ -4,7 +4,8 @@
 
 Nothing is written until the data is valid. mkdocs builds into a fresh folder beside site/,
 which replaces site/ only once the whole build has succeeded, so a failed build leaves the
-previous site exactly as it was.
+previous site exactly as it was. The site it replaces is kept in build/previous-site until
+the next build, which deletes it in the background.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import datetime as dt
 import fcntl
 import os
 import shutil
+import subprocess
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -199,18 +202,35 @@ def _build(paths: Paths) -> BuildResult:
     result = generate(paths)
     started = time.perf_counter()
     staging = paths.root / "site.new"
-    previous = paths.root / "site.old"
-    for leftover in (staging, previous):
-        if leftover.exists():
-            shutil.rmtree(leftover)
+    previous = paths.build / "previous-site"    # the site this build replaces, kept until the next
+    if staging.exists():                         # left by a build that was interrupted
+        shutil.rmtree(staging)
+    # The site before last is deleted by another process, on another core, while mkdocs
+    # works on this one: at a thousand roles that is some 19,000 files, over a second.
+    deleting = _delete_in_background(previous, paths)
     try:
         run_mkdocs(paths, result.release_date, staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if deleting:
+            deleting.wait()
     if paths.site.exists():
         paths.site.rename(previous)
     staging.rename(paths.site)
-    shutil.rmtree(previous, ignore_errors=True)
     result.seconds["mkdocs"] = time.perf_counter() - started
     return result
+
+
+def _delete_in_background(folder: Path, paths: Paths) -> subprocess.Popen | None:
+    """Start deleting folder in another process, moved aside first so that its name is free
+    at once, together with what an interrupted deletion (or a build before this scheme,
+    site.old) left; the process to wait for, or None if there is nothing to delete."""
+    doomed = [p for p in (*paths.build.glob("deleting-*"), paths.root / "site.old")
+              if p.exists()]
+    if folder.exists():
+        trash = Path(tempfile.mkdtemp(prefix="deleting-", dir=paths.build))
+        folder.rename(trash / folder.name)
+        doomed.append(trash)
+    return subprocess.Popen(["rm", "-rf", "--", *map(str, doomed)]) if doomed else None
