@@ -141,6 +141,10 @@ class Page:
     problems: Problems = field(default_factory=lambda: Problems(REPO))
     _cites: int = 0               # citations so far: each popover has its own id
     _drawings: int = 0            # static chart images so far: the first is not lazy-loaded
+    # Made once per page: a role page cites the same few sources and links the same few
+    # places a hundred times over.
+    _urls: dict[str, str] = field(default_factory=dict)
+    _popovers: dict[tuple, tuple[str, str, str]] = field(default_factory=dict)
     # What the page shows, in the order it first does: its CSV, and its changes per release.
     shown: dict[str, None] = field(default_factory=dict)          # figure ids
     shown_official: set[tuple[str, str]] = field(default_factory=set)   # (area, SOC code)
@@ -152,6 +156,11 @@ class Page:
 
     def url(self, target: str) -> str:
         """Link for raw HTML: relative to the page's URL (directory URLs: a/b.md -> a/b/)."""
+        if target not in self._urls:
+            self._urls[target] = self._url(target)
+        return self._urls[target]
+
+    def _url(self, target: str) -> str:
         stem = self.path.removesuffix(".md")
         base = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
         rel = _relpath(target, base or ".")
@@ -181,9 +190,17 @@ class Page:
         document, the section and its web address in a popover (native HTML, no script);
         the popover links to the source's entry on the Sources page. Every piece of text is
         escaped for Markdown, which reads the text between inline tags."""
-        src = self.tables.sources[sid]
         self._cites += 1
         pop = f"cite-{self._cites}"
+        key = (sid, label, *lines)
+        if key not in self._popovers:
+            self._popovers[key] = self._popover(sid, label, lines)
+        before, between, after = self._popovers[key]
+        return Markup(before + pop + between + pop + after)
+
+    def _popover(self, sid: str, label: str, lines: list[str]) -> tuple[str, str, str]:
+        """A citation's markup in three pieces, to be joined by its popover's id."""
+        src = self.tables.sources[sid]
         where = [f'<strong>{escape.md(src.title)}</strong>',
                  escape.md(f"{src.publisher}, {'not dated' if src.date == 'n.d.' else src.date}"),
                  *lines]
@@ -196,11 +213,10 @@ class Page:
         # white-space: pre-line): a role page has over a hundred citations, and an element
         # per line made up a third of its DOM. No <span> inside: Material's search indexer
         # matches elements by tag name, and one closing here would end data-search-exclude.
-        return Markup(
-            f'<button type="button" class="cite" popovertarget="{pop}" '
-            f'data-source="{escape.attr(sid)}">{escape.md(label)}</button>'
-            f'<span class="cite-pop" id="{pop}" popover data-search-exclude>'
-            + "&#10;".join(where) + "</span>")
+        return ('<button type="button" class="cite" popovertarget="',
+                f'" data-source="{escape.attr(sid)}">{escape.md(label)}</button>'
+                '<span class="cite-pop" id="',
+                '" popover data-search-exclude>' + "&#10;".join(where) + "</span>")
 
     @reported
     def cite_source(self, sid: str) -> Markup:
