@@ -31,6 +31,9 @@ def test_failed_build_leaves_previous_site_untouched(changed, tmp_path):
     and one that need not wait for the shared build), whose next build fails."""
     project = Paths(Path(shutil.copytree(changed.paths.root, tmp_path / "project", symlinks=True)))
     before = tree_digest(project.site)
+    # What older builds leave: the site before last, and an interrupted deletion.
+    (project.build / "previous-site" / "index.html").parent.mkdir(parents=True, exist_ok=True)
+    (project.build / "deleting-x" / "site").mkdir(parents=True)
     # A page with a broken link passes validation and generation, then fails in mkdocs.
     (project.site_src / "broken.md").write_text("# Broken\n\nSee [nowhere](missing-page.md).\n")
     with pytest.raises(SystemExit) as failure:
@@ -38,6 +41,8 @@ def test_failed_build_leaves_previous_site_untouched(changed, tmp_path):
     assert "strict" in str(failure.value).lower()
     assert tree_digest(project.site) == before
     assert not (project.root / "site.new").exists()
+    # The older sites were deleted meanwhile, and the deletion had ended when the build did.
+    assert sorted(p.name for p in project.build.iterdir()) == ["docs"]
 
 
 def test_same_inputs_build_byte_identical_site(changed, tmp_path):
@@ -52,6 +57,8 @@ def test_same_inputs_build_byte_identical_site(changed, tmp_path):
     first = tree_digest(changed.paths.site)
     assert tree_digest(again.site) == first
     assert len(first) > 20
+    # The site it replaced is kept whole until the next build.
+    assert tree_digest(again.build / "previous-site") == first
 
 
 def test_sitemap_dates_come_from_the_data_release(built):
