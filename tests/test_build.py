@@ -32,7 +32,7 @@ def test_failed_build_leaves_previous_site_untouched(changed, tmp_path):
     project = Paths(Path(shutil.copytree(changed.paths.root, tmp_path / "project", symlinks=True)))
     before = tree_digest(project.site)
     # What older builds leave: the site before last, and an interrupted deletion.
-    (project.build / "previous-site" / "index.html").parent.mkdir(parents=True, exist_ok=True)
+    (project.build / "previous-site").mkdir(exist_ok=True)
     (project.build / "deleting-x" / "site").mkdir(parents=True)
     # A page with a broken link passes validation and generation, then fails in mkdocs.
     (project.site_src / "broken.md").write_text("# Broken\n\nSee [nowhere](missing-page.md).\n")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import io
 import struct
 
 from bs4 import BeautifulSoup
