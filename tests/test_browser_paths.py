@@ -162,11 +162,56 @@ def test_switching_palette_redraws_charts(server, open_page):
     wait_for_charts(page)
     label = ".vega-chart .chart-view svg g.role-axis-label text"
     before = page.eval_on_selector(label, "t => getComputedStyle(t).fill")
-    page.click("label.md-header__button[for='__palette_1']:visible, "
-               "form[data-md-component='palette'] label:visible")
+    page.click("label.md-header__button[for='__palette_1']:visible")
     page.wait_for_function(
         "prev => { const t = document.querySelector(" + repr(label) + ");"
         " return t && getComputedStyle(t).fill !== prev; }", arg=before)
+    assert watch.errors == []
+
+
+PALETTE_STATE = """() => ({
+    scheme: document.body.getAttribute('data-md-color-scheme'),
+    toggle: [...document.querySelectorAll('form.md-header__option label')]
+        .filter(l => l.offsetParent !== null).map(l => l.title),
+    meta: document.querySelector('meta[name=color-scheme]')?.content})"""
+
+
+def test_a_dark_system_gets_the_dark_palette_before_any_script_file_runs(server, browser):
+    """The palette is applied while the page is read, not by Material's bundle after it: with
+    every script file held back, a reader whose system is dark still gets the dark palette, the
+    switch that leads back to light, and dark browser parts (scroll bars)."""
+    ctx = browser.new_context(color_scheme="dark")
+    try:
+        page = ctx.new_page()
+        page.route("**/*.js", lambda route: route.abort())
+        page.goto(server + "roles/ml-engineer/")
+        assert page.evaluate(PALETTE_STATE) == {
+            "scheme": "slate", "toggle": ["Switch to light mode"], "meta": "dark"}
+    finally:
+        ctx.close()
+
+
+def test_the_palette_follows_the_system_until_the_reader_picks_one(server, open_page):
+    page, watch = open_page(server + "roles/ml-engineer/", color_scheme="light")
+    assert page.evaluate(PALETTE_STATE)["scheme"] == "default"
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    # The reader picks light (the switch, by keyboard): it holds against the system's dark,
+    # on this page, after instant navigation and on a fresh load.
+    page.focus("#__palette_1")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    assert page.evaluate(PALETTE_STATE) == {
+        "scheme": "default", "toggle": ["Switch to dark mode"], "meta": "light"}
+    page.evaluate("window.__samePage = true")
+    page.click("a.md-header__button.md-logo")
+    page.wait_for_function("() => !location.pathname.includes('/roles/')")
+    assert page.evaluate("window.__samePage") is True            # instant navigation
+    assert page.evaluate(PALETTE_STATE)["scheme"] == "default"
+    page.reload()
+    assert page.evaluate(PALETTE_STATE)["scheme"] == "default"
+    page.click("label.md-header__button[for='__palette_1']:visible")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     assert watch.errors == []
 
 
