@@ -336,6 +336,16 @@ def open_page(browser):
         ctx.close()
 
 
+def start_material(page) -> None:
+    """Point at the page, as a reader's first move would, and wait until Material's bundle
+    (search, instant navigation) has started: it loads on the reader's first scroll, touch,
+    pointer move, key or focus (templates/theme/material-loader.js). A link clicked before
+    that is followed as a plain link, with a full page load."""
+    page.mouse.move(5, 5)
+    page.mouse.move(6, 6)
+    page.wait_for_function("() => !!window.document$")
+
+
 def wait_for_charts(page) -> int:
     """Bring every chart on the page into view and point at it, as a reader would (a chart
     turns interactive when the reader scrolls near it or points at it), and wait until each

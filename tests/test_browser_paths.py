@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .conftest import paid_roles, read_rows, wait_for_charts
+from .conftest import paid_roles, read_rows, start_material, wait_for_charts
 from .test_browser import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
@@ -37,6 +37,7 @@ def test_chart_renders_on_first_load_and_after_instant_navigation(server, open_p
     assert wait_for_charts(page) == 1
     assert not page.is_visible("img.chart-fallback")
 
+    start_material(page)
     page.evaluate("window.__samePage = true")      # survives only if no full reload happens
     page.click("article a:text-is('Sources')")
     page.wait_for_selector("h1:has-text('Sources')")
@@ -203,6 +204,7 @@ def test_the_palette_follows_the_system_until_the_reader_picks_one(server, open_
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
     assert page.evaluate(PALETTE_STATE) == {
         "scheme": "default", "toggle": ["Switch to dark mode"], "meta": "light"}
+    start_material(page)
     page.evaluate("window.__samePage = true")
     page.click("a.md-header__button.md-logo")
     page.wait_for_function("() => !location.pathname.includes('/roles/')")
@@ -219,6 +221,7 @@ def test_report_charts_draw_after_instant_navigation_through_every_section(serve
     """Follow the footer's Next link from the report's first page to the last, as a reader
     does; Material swaps content in place, and every section's charts must still draw."""
     page, watch = open_page(server + "report/")
+    start_material(page)
     page.evaluate("window.__samePage = true")
     visited = ["report/"]
     while True:
@@ -389,6 +392,7 @@ def test_search_for_a_role_name_finds_its_page_first(built, server, browser):
         page = context.new_page()
         page.goto(server)
         page.wait_for_load_state("load")
+        start_material(page)
         box = page.locator("input.md-search__input")
         first = page.locator(".md-search-result__item > a").first
         for slug in sorted(paid_roles(built)):
@@ -403,5 +407,35 @@ def test_search_for_a_role_name_finds_its_page_first(built, server, browser):
             first.wait_for()
             href = first.get_attribute("href")
             assert href and f"roles/{slug}/" in href, (slug, names[slug], href)
+    finally:
+        context.close()
+
+
+def test_material_loads_on_a_readers_first_move_and_a_search_typed_meanwhile_answers(server, browser):
+    """Material's bundle is not loaded while the page loads (it held back the page's first
+    paint); the reader's first move loads it. A query typed into search before it arrived is
+    answered once it has, and a result opens by instant navigation."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        held = []                                  # the bundle's response, held until released
+        page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+        page.goto(server)
+        page.wait_for_load_state("networkidle")
+        assert held == [] and page.evaluate("typeof window.document$") == "undefined"
+
+        page.click("input.md-search__input")
+        page.keyboard.type("MLOps")
+        assert len(held) == 1, "the reader's click did not ask for Material's bundle"
+        assert page.locator(".md-search-result__item").count() == 0
+        held[0].continue_()
+        first = page.locator(".md-search-result__item > a").first
+        first.wait_for()
+        assert "roles/mlops-engineer/" in first.get_attribute("href")
+
+        page.evaluate("window.__samePage = true")
+        first.click()
+        page.wait_for_selector(".md-content h1:has-text('MLOps Engineer')")
+        assert page.evaluate("window.__samePage") is True, "the result reloaded the page"
     finally:
         context.close()

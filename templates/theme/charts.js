@@ -6,7 +6,7 @@
  * chart, compiled to Vega at build time for this layout and palette, over the static one at
  * the same size.
  * Pages without charts load no chart code at all. Material's instant navigation swaps page
- * content without a reload: charts are set up on every document$ emission, after finalizing
+ * content without a reload: charts are set up for every page (aimlpay.onPage), after finalizing
  * the previous page's views. A palette switch or a change of layout redraws what is drawn.
  */
 (function () {
@@ -166,7 +166,7 @@
   }
 
   window.addEventListener("scroll", onScroll, { passive: true });
-  document$.subscribe(setUp);
+  aimlpay.onPage(setUp);
   new MutationObserver(redraw).observe(document.body, {
     attributes: true, attributeFilter: ["data-md-color-scheme"]
   });

@@ -12,6 +12,6 @@
     }
     if (opened) el.scrollIntoView();
   }
-  document$.subscribe(openTarget);
+  aimlpay.onPage(openTarget);
   window.addEventListener("hashchange", openTarget);
 })();

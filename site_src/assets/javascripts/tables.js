@@ -1,6 +1,6 @@
 /* Tables inside .sortable-tables sort by column (tablesort), set up again after every
    instant navigation. The tables keep no class of their own so that Material styles them. */
-document$.subscribe(function () {
+aimlpay.onPage(function () {
   document.querySelectorAll(".sortable-tables table").forEach(function (table) {
     new Tablesort(table);
   });
@@ -9,7 +9,7 @@ document$.subscribe(function () {
 /* The locations index: filter states and metro areas by name as you type. A state whose name
    matches shows all its metro areas; otherwise only matching metro areas show, under their
    state. Without JavaScript the whole grouped table shows. */
-document$.subscribe(function () {
+aimlpay.onPage(function () {
   var input = document.getElementById("location-filter");
   if (!input) return;
   var count = document.getElementById("location-filter-count");

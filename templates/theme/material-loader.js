@@ -1,0 +1,58 @@
+/* Material's bundle, loaded when the reader first does something.
+ *
+ * A page here is a document to read: its text, tables, static charts, palette switch, menus
+ * (CSS toggles) and collapsed sections all work without Material's JavaScript. The bundle adds
+ * search, instant navigation, the table of contents that follows the reader, the back-to-top
+ * button. Starting it costs a phone about half a second of main thread (the largest part of
+ * every page's blocking time), and run while the page loads, it also held back the first paint
+ * of the page's text. So it loads on the reader's first scroll, touch, pointer move, key or
+ * focus, as charts.js loads the chart runtime; a link tapped first is followed as a plain link.
+ *
+ * The site's own scripts run on aimlpay.onPage(fn): once the page is parsed, and again after
+ * every instant navigation (Material's document$, which replays the page it started on).
+ */
+(function () {
+  "use strict";
+  var BUNDLE = new URL(document.currentScript.getAttribute("data-bundle"), location.href).href;
+  var EVENTS = ["scroll", "wheel", "touchstart", "pointerdown", "pointermove", "keydown", "focusin"];
+  var hooks = [];
+  var parsed = false;
+  var started = false;
+
+  function each() { hooks.forEach(function (fn) { fn(); }); }
+
+  window.aimlpay = {
+    onPage: function (fn) {
+      hooks.push(fn);
+      if (parsed) fn();
+    }
+  };
+
+  document.addEventListener("DOMContentLoaded", function () {
+    parsed = true;
+    each();
+  }, { once: true });
+
+  function start() {
+    if (started) return;
+    started = true;
+    EVENTS.forEach(function (type) { window.removeEventListener(type, start, true); });
+    var script = document.createElement("script");
+    script.src = BUNDLE;
+    script.onload = function () {
+      // Material starts everything on the page's DOMContentLoaded. If that has passed, it is
+      // sent again: Material's is the only listener left for it (ours was once-only).
+      if (parsed) document.dispatchEvent(new Event("DOMContentLoaded"));
+      var first = true;
+      window.document$.subscribe(function () {
+        if (first) first = false;   // the page already set up above
+        else each();
+      });
+    };
+    document.head.appendChild(script);
+  }
+
+  EVENTS.forEach(function (type) {
+    window.addEventListener(type, start, { capture: true, passive: true });
+  });
+})();
