@@ -42,7 +42,13 @@
     script.onload = function () {
       // Material starts everything on the page's DOMContentLoaded. If that has passed, it is
       // sent again: Material's is the only listener left for it (ours was once-only).
+      // Starting, it wraps each table in a scrolling box, which takes the focus away from a
+      // table (or a link in one) the reader is on: the focus is put back.
+      var focused = document.activeElement;
       if (parsed) document.dispatchEvent(new Event("DOMContentLoaded"));
+      if (focused && focused !== document.activeElement && focused.isConnected) {
+        focused.focus({ preventScroll: true });
+      }
       var first = true;
       window.document$.subscribe(function () {
         if (first) first = false;   // the page already set up above

@@ -6,6 +6,20 @@ aimlpay.onPage(function () {
   });
 });
 
+/* A table wider than its column scrolls sideways (on a phone, or zoomed in): it takes the
+   keyboard's focus, so that arrow keys scroll it too. Material later wraps each table in a
+   scrolling box of its own; the table stays focusable inside it, and the keys scroll the box. */
+(function () {
+  function focusWide() {
+    document.querySelectorAll(".md-typeset table:not([class]):not([tabindex])").forEach(function (table) {
+      var box = table.closest(".md-typeset__scrollwrap") || table;
+      if (box.scrollWidth > box.clientWidth) table.tabIndex = 0;
+    });
+  }
+  aimlpay.onPage(focusWide);
+  window.addEventListener("resize", focusWide);
+})();
+
 /* The locations index: filter states and metro areas by name as you type. A state whose name
    matches shows all its metro areas; otherwise only matching metro areas show, under their
    state. Without JavaScript the whole grouped table shows. */
