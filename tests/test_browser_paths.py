@@ -120,6 +120,11 @@ def _axe_lines(scheme: str, path: str, violation: dict) -> list[str]:
     return lines
 
 
+# Resolves after the page's next frame and the tasks it queued (tables.js marks wide tables
+# focusable then, once the page is laid out).
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => setTimeout(done, 50)))"
+
+
 def test_every_kind_of_page_passes_axe_in_light_and_dark_palettes(server, browser):
     """axe-core on one page of each kind, in a context per palette (as set by the reader's
     system, which Material and the embeddable card both follow), once the page is ready: loaded
@@ -145,6 +150,7 @@ def test_every_kind_of_page_passes_axe_in_light_and_dark_palettes(server, browse
                 assert attribute == (None if path.startswith("embed/") else AXE_SCHEMES[scheme]), (
                     scheme, path, attribute)
                 assert (luminance(background) > 0.8) == (scheme == "light"), (scheme, path, background)
+                page.evaluate(SETTLED)
                 page.evaluate(axe_script)
                 page.evaluate("""only => { window.__axe = axe.run(only ? {resultTypes: ['violations'],
                     runOnly: {type: 'rule', values: only}} : {resultTypes: ['violations']}); }""",
@@ -437,5 +443,34 @@ def test_material_loads_on_a_readers_first_move_and_a_search_typed_meanwhile_ans
         first.click()
         page.wait_for_selector(".md-content h1:has-text('MLOps Engineer')")
         assert page.evaluate("window.__samePage") is True, "the result reloaded the page"
+    finally:
+        context.close()
+
+
+def test_a_table_wider_than_a_phone_scrolls_by_keyboard(server, browser):
+    """On a phone a wide table scrolls sideways; a keyboard reader tabs to it and scrolls it
+    with the arrow keys. The focus stays on it while Material starts (its start, which that
+    first focus sets off, moves every table into a scrolling box of its own)."""
+    context = browser.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        held = []               # Material's bundle, held until the reader is on the table
+        page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+        page.goto(server + "locations/california/")
+        page.wait_for_load_state("load")
+        page.evaluate(SETTLED)
+        table = page.locator(".md-content table").nth(1)       # the official wages, 5 columns
+        for _ in range(80):                       # to the table, by Tab, as a reader gets there
+            page.keyboard.press("Tab")
+            if table.evaluate("t => t === document.activeElement"):
+                break
+        assert table.evaluate("t => t === document.activeElement"), "Tab never reached the table"
+        held[0].continue_()
+        page.wait_for_function("() => !!document.querySelector('.md-typeset__scrollwrap')")
+        assert table.evaluate("t => t === document.activeElement"), "Material's start took the focus"
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("""t => (t.closest('.md-typeset__scrollwrap') || t).scrollLeft > 0""",
+                               arg=table.element_handle())
     finally:
         context.close()

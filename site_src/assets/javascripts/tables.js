@@ -11,13 +11,22 @@ aimlpay.onPage(function () {
    scrolling box of its own; the table stays focusable inside it, and the keys scroll the box. */
 (function () {
   function focusWide() {
-    document.querySelectorAll(".md-typeset table:not([class]):not([tabindex])").forEach(function (table) {
+    var tables = document.querySelectorAll(".md-typeset table:not([class]):not([tabindex])");
+    // All widths are read before any table changes. A table in a closed section is left
+    // until the section opens: measuring it would make the browser lay out hidden content.
+    var wide = Array.prototype.filter.call(tables, function (table) {
+      if (table.closest("details:not([open])")) return false;
       var box = table.closest(".md-typeset__scrollwrap") || table;
-      if (box.scrollWidth > box.clientWidth) table.tabIndex = 0;
+      return box.scrollWidth > box.clientWidth;
     });
+    wide.forEach(function (table) { table.tabIndex = 0; });
   }
-  aimlpay.onPage(focusWide);
-  window.addEventListener("resize", focusWide);
+  // After the next frame, when the page is laid out and reading widths costs nothing (read
+  // as the page is parsed, they made the browser lay it all out in one long task).
+  function soon() { requestAnimationFrame(function () { setTimeout(focusWide); }); }
+  aimlpay.onPage(soon);
+  window.addEventListener("resize", soon);
+  document.addEventListener("toggle", soon, true);      // a section opened (toggle does not bubble)
 })();
 
 /* The locations index: filter states and metro areas by name as you type. A state whose name
