@@ -264,6 +264,22 @@ def test_printing_a_report_page_shows_static_charts_and_readable_citations(serve
     assert watch.errors == []
 
 
+def test_printing_a_role_page_prints_its_collapsed_sections(server, open_page):
+    """Printed straight away (from the browser's menu, before any scroll or tap), a role page
+    prints its collapsed sections, and they are collapsed again afterwards."""
+    page, watch = open_page(server + "roles/ml-engineer/")
+    closed = "() => document.querySelectorAll('details:not([open])').length"
+    before = page.evaluate(closed)
+    assert before >= 2
+    page.evaluate(f"""() => {{ window.__closedWhilePrinting = [];
+        addEventListener('beforeprint', () => __closedWhilePrinting.push(({closed})())); }}""")
+    page.pdf()
+    assert page.evaluate("window.__closedWhilePrinting") == [0]
+    assert page.evaluate(closed) == before
+    assert page.evaluate("typeof window.document$") == "undefined"   # not Material's doing
+    assert watch.errors == []
+
+
 def test_a_level_anchor_link_lands_on_that_level(server, open_page):
     page, _ = open_page(server + "roles/ml-engineer/#senior")
     top = "document.getElementById('senior').getBoundingClientRect().top"
@@ -474,3 +490,15 @@ def test_a_table_wider_than_a_phone_scrolls_by_keyboard(server, browser):
                                arg=table.element_handle())
     finally:
         context.close()
+
+
+def test_a_search_shortcut_pressed_before_material_has_loaded_opens_search(server, open_page):
+    """The first key a reader presses loads Material's bundle; if it is one of Material's
+    search keys, it still opens search once the bundle has started."""
+    page, watch = open_page(server + "roles/")
+    assert page.evaluate("typeof window.document$") == "undefined"
+    page.keyboard.press("/")
+    page.wait_for_function("() => document.activeElement.matches('input.md-search__input')")
+    page.keyboard.type("Research")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert watch.errors == []

@@ -15,6 +15,7 @@
   "use strict";
   var BUNDLE = new URL(document.currentScript.getAttribute("data-bundle"), location.href).href;
   var EVENTS = ["scroll", "wheel", "touchstart", "pointerdown", "pointermove", "keydown", "focusin"];
+  var SHORTCUTS = "fs/pn,.";      // Material's keys: search (f, s, /), previous and next page
   var hooks = [];
   var parsed = false;
   var started = false;
@@ -33,7 +34,7 @@
     each();
   }, { once: true });
 
-  function start() {
+  function start(event) {
     if (started) return;
     started = true;
     EVENTS.forEach(function (type) { window.removeEventListener(type, start, true); });
@@ -48,6 +49,12 @@
       if (parsed) document.dispatchEvent(new Event("DOMContentLoaded"));
       if (focused && focused !== document.activeElement && focused.isConnected) {
         focused.focus({ preventScroll: true });
+      }
+      // A shortcut pressed first (it loaded the bundle) is pressed again for Material, which
+      // ignores it, as it does any key, while the focus is in a field.
+      if (event.type === "keydown" && event.key.length === 1 && SHORTCUTS.indexOf(event.key) >= 0 &&
+          !(event.ctrlKey || event.metaKey || event.altKey)) {
+        window.dispatchEvent(new KeyboardEvent("keydown", { key: event.key }));
       }
       var first = true;
       window.document$.subscribe(function () {

@@ -1,5 +1,6 @@
-/* A link to a section collapsed in <details> (roles/x/#compare, #staff-principal) opens it,
- * on first load, after instant navigation and when only the hash changes. */
+/* Collapsed sections (<details>).
+ * A link to one (roles/x/#compare, #staff-principal) opens it, on first load, after instant
+ * navigation and when only the hash changes. */
 (function () {
   "use strict";
   function openTarget() {
@@ -14,4 +15,22 @@
   }
   aimlpay.onPage(openTarget);
   window.addEventListener("hashchange", openTarget);
+})();
+
+/* A printed page shows every collapsed section, which close again afterwards. (Material's
+ * bundle opens them for printing too, but it loads only on the reader's first move: a page
+ * printed straight from the browser's menu would print without them.) */
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details"), function (d) {
+      return !d.open;
+    });
+    opened.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
 })();
