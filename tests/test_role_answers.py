@@ -10,7 +10,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import asset_refs, paid_roles, read_rows, serve
+from .conftest import asset_refs, paid_roles, read_rows, serve, start_material
 
 PHONE = {"width": 390, "height": 844}
 
@@ -244,6 +244,7 @@ def test_without_site_url_instant_navigation_works_under_a_sub_path(anywhere, br
         page = context.new_page()
         page.goto(base)
         page.wait_for_load_state("load")
+        start_material(page)
         page.evaluate("window.__samePage = true")
         path = base.removeprefix(base.split("/sub/")[0])        # "/sub/"
         page.click("article a[href$='roles/']")
