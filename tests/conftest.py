@@ -346,6 +346,14 @@ def start_material(page) -> None:
     page.wait_for_function("() => !!window.document$")
 
 
+def hold_material(page) -> list:
+    """Hold back Material's bundle when the page asks for it: returns the list its request
+    lands in, to be released with .continue_() (for what a reader does before it arrives)."""
+    held = []
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+    return held
+
+
 def wait_for_charts(page) -> int:
     """Bring every chart on the page into view and point at it, as a reader would (a chart
     turns interactive when the reader scrolls near it or points at it), and wait until each

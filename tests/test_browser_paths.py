@@ -11,7 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .conftest import paid_roles, read_rows, start_material, wait_for_charts
+from .conftest import hold_material, paid_roles, read_rows, start_material, wait_for_charts
 from .test_browser import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
@@ -440,8 +440,7 @@ def test_material_loads_on_a_readers_first_move_and_a_search_typed_meanwhile_ans
     context = browser.new_context(viewport=DESKTOP)
     try:
         page = context.new_page()
-        held = []                                  # the bundle's response, held until released
-        page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+        held = hold_material(page)
         page.goto(server)
         page.wait_for_load_state("networkidle")
         assert held == [] and page.evaluate("typeof window.document$") == "undefined"
@@ -470,8 +469,7 @@ def test_a_table_wider_than_a_phone_scrolls_by_keyboard(server, browser):
     context = browser.new_context(viewport=PHONE)
     try:
         page = context.new_page()
-        held = []               # Material's bundle, held until the reader is on the table
-        page.route("**/assets/javascripts/bundle.*.js", lambda route: held.append(route))
+        held = hold_material(page)             # until the reader is on the table
         page.goto(server + "locations/california/")
         page.wait_for_load_state("load")
         page.evaluate(SETTLED)

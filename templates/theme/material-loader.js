@@ -18,7 +18,6 @@
   var SHORTCUTS = "fs/pn,.";      // Material's keys: search (f, s, /), previous and next page
   var hooks = [];
   var parsed = false;
-  var started = false;
 
   function each() { hooks.forEach(function (fn) { fn(); }); }
 
@@ -35,8 +34,6 @@
   }, { once: true });
 
   function start(event) {
-    if (started) return;
-    started = true;
     EVENTS.forEach(function (type) { window.removeEventListener(type, start, true); });
     var script = document.createElement("script");
     script.src = BUNDLE;
