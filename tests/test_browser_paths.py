@@ -336,13 +336,58 @@ def test_a_posting_link_lands_on_each_level_on_a_phone(server, browser):
         context.close()
 
 
-def test_switching_to_total_pay_shows_total_pay(server, open_page):
-    page, _ = open_page(f"{server}roles/ml-engineer/", viewport=PHONE)
-    assert page.locator("tr#senior .pay-base").is_visible()
-    assert not page.locator("tr#senior .pay-total").is_visible()
-    page.click("label[for=glance-total]")
-    assert page.locator("tr#senior .pay-total").is_visible()
-    assert not page.locator("tr#senior .pay-base").is_visible()
+# Whether a rectangle's centre is covered by a fixed or sticky element (the header, the
+# back-to-top button) rather than by the element itself or its content.
+COVERED = """(el) => {
+  const r = el.getBoundingClientRect();
+  const x = Math.min(r.left + r.width / 2, innerWidth - 1), y = r.top + Math.min(r.height / 2, 12);
+  const top = document.elementFromPoint(x, y);
+  return !!top && !el.contains(top) && !top.contains(el);
+}"""
+
+
+def test_ten_second_test_a_posting_link_shows_the_levels_pay_and_its_type_in_the_first_screen(
+        built, server, browser):
+    """Every role, opened cold at 390 x 844 on a level with its own figures and one without:
+    the landed row's first figure and its pay type are on screen together, below the fixed
+    header, not covered by anything; a row without figures says so in that first screen."""
+    rows = read_rows(built.data / "figures.csv")
+    with (built.data / "levels.csv").open(newline="", encoding="utf-8") as f:
+        bands = {r["id"]: r["band_of"].split(";") for r in csv.DictReader(f)}
+    ladder = ["entry", "mid", "senior", "staff", "principal"]
+    context = browser.new_context(viewport=PHONE)
+    checked = 0
+    try:
+        for slug in sorted(paid_roles(built)):
+            own = {lv for lv in ladder for r in rows.values()
+                   if r["role"] == slug and r["measure"] in ("base_salary", "total_comp", "salary")
+                   and r["location"] in ("", "us") and not r["subject"]
+                   and not r["employer_type"] and r["statistic"] != "midpoint"
+                   and (r["level"] == lv or lv in bands.get(r["level"], []))}
+            picks = [lv for lv in ladder if lv in own][:1] + [lv for lv in ladder if lv not in own][:1]
+            for level in picks:
+                page = context.new_page()
+                page.goto(f"{server}roles/{slug}/#{level}")
+                page.wait_for_load_state("load")
+                row = page.locator(f"tr#{level}")
+                line = row.locator("li.glance__line").first
+                for part in (line.locator(".glance__num"), line.locator(".glance__pay")):
+                    box = part.bounding_box()
+                    assert box and 48 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], \
+                        (slug, level, box)
+                    assert not part.evaluate(COVERED), (slug, level)
+                pay = line.locator(".glance__pay").inner_text()
+                assert any(w in pay for w in ("base salary", "total compensation", "salary",
+                                              "only")), (slug, level, pay)
+                if level not in own:
+                    note = row.locator(".glance__none")
+                    assert note.bounding_box()["y"] < PHONE["height"], (slug, level)
+                    assert note.inner_text().startswith("No source gives")
+                checked += 1
+                page.close()
+    finally:
+        context.close()
+    assert checked > len(paid_roles(built))      # two levels on every role with both kinds
 
 
 def test_a_citation_opens_the_document_section_and_address_by_tap(built, server, browser):
@@ -352,8 +397,8 @@ def test_a_citation_opens_the_document_section_and_address_by_tap(built, server,
         page = context.new_page()
         page.goto(f"{server}roles/ml-engineer/#senior")
         page.wait_for_load_state("load")
-        button = page.locator("tr#senior .pay-base button.cite").first
-        fid = page.locator("tr#senior .pay-base .fig").first.get_attribute("data-fig")
+        button = page.locator("tr#senior li.glance__line button.cite").first
+        fid = page.locator("tr#senior li.glance__line .fig").first.get_attribute("data-fig")
         button.tap()
         pop = page.locator(".cite-pop:popover-open")
         assert pop.count() == 1 and pop.is_visible()

@@ -29,23 +29,60 @@ def role_pages(paths) -> list[str]:
     return sorted(paid_roles(paths))
 
 
+PAY = {"base_salary": "base salary", "total_comp": "total compensation", "salary": "salary"}
+POINTS = ("average", "median", "midpoint")
+
+
+def whole_role_pay(r: dict) -> bool:
+    """A US-wide pay figure for the whole role (not one city, company or employer type)."""
+    return (r["measure"] in PAY and r["unit"] == "usd" and r["location"] in ("", "us")
+            and not r["subject"] and not r["employer_type"] and r["statistic"] != "midpoint")
+
+
 def stated_at(paths, role: str, level: str) -> set[str]:
-    """Figure ids that state this role's US-wide base or total pay at this level (or for a
-    band that spans it), as the data has them."""
+    """Figure ids that state this role's US-wide pay at this level (or for a band that spans
+    it), as the data has them."""
     lv = levels(paths)
     out = set()
     for r in read_rows(paths.data / "figures.csv").values():
         band = lv.get(r["level"], {}).get("band_of", "").split(";")
-        if (r["role"] == role and r["measure"] in ("base_salary", "total_comp")
-                and r["unit"] == "usd" and r["location"] in ("", "us") and not r["subject"]
-                and not r["employer_type"] and r["statistic"] != "midpoint"
-                and (r["level"] == level or level in band)):
+        if r["role"] == role and whole_role_pay(r) and (r["level"] == level or level in band):
             out.add(r["id"])
     return out
 
 
+def num(v: str) -> float:
+    return float(v) if v else None
+
+
+def own_span(rows: dict, role: str) -> tuple[float, float] | None:
+    """The lowest and highest numbers the role's own ranges and bounds state (averages and
+    medians say where the middle is, not where pay ends)."""
+    lows, tops = [], []
+    for r in rows.values():
+        if r["role"] == role and whole_role_pay(r) and r["statistic"] not in POINTS:
+            if r["statistic"] != "up_to":
+                lows.append(num(r["low"]) if r["statistic"] == "range" else num(r["value"]))
+            tops.append(num(r["high"]) if r["statistic"] == "range" else num(r["value"]))
+    return (min(lows), max(tops)) if tops else None
+
+
+def outside(r: dict, span: tuple[float, float]) -> bool:
+    """Whether a figure states a number below the span's floor or a ceiling above its top."""
+    low = None if r["statistic"] == "up_to" else num(r["low"] or r["value"])
+    bounded = not (r["open_high"] == "true" or r["statistic"] in ("at_least", "more_than"))
+    top = num(r["high"] or r["value"]) if bounded else None
+    return (low is not None and (low < span[0] or low > span[1])) or \
+        (top is not None and (top > span[1] or top < span[0]))
+
+
 def soup_of(paths, rel) -> BeautifulSoup:
     return BeautifulSoup((paths.site / rel).read_text(encoding="utf-8"), "html.parser")
+
+
+def role_names(paths) -> dict[str, str]:
+    with (paths.data / "roles.csv").open(newline="", encoding="utf-8") as f:
+        return {r["slug"]: r["name"] for r in csv.DictReader(f)}
 
 
 def test_every_role_has_every_ladder_level_its_anchor_and_its_card(built):
@@ -53,16 +90,18 @@ def test_every_role_has_every_ladder_level_its_anchor_and_its_card(built):
     assert ladder_ids == ["entry", "mid", "senior", "staff", "principal"]
     roles = role_pages(built)
     assert len(roles) >= 10
-    with (built.data / "roles.csv").open(newline="", encoding="utf-8") as f:
-        names = {r["slug"]: r["name"] for r in csv.DictReader(f)}
+    names = role_names(built)
     for slug in roles:
         soup = soup_of(built, f"roles/{slug}/index.html")
         for level in ladder_ids:
             row = soup.select_one(f"section.glance tr#{level}")
             assert row is not None, (slug, level)
-            shown = {s["data-fig"] for s in row.select(".pay-base .fig, .pay-total .fig")}
+            lines = row.select("ul.glance__lines")
+            own = {s["data-fig"] for s in row.select("li.glance__line > .glance__num .fig")
+                   if not s.find_parent("li", class_="glance__line--borrowed")}
             expected = stated_at(built, slug, level)
-            assert shown == expected, (slug, level)
+            if expected:        # the role's own pay here: exactly what the sources state
+                assert own >= expected and lines, (slug, level)
             card = built.site / "embed" / slug / level / "index.html"
             assert card.is_file(), (slug, level)
             if not expected:
@@ -70,57 +109,135 @@ def test_every_role_has_every_ladder_level_its_anchor_and_its_card(built):
                 assert "No source gives" in card.read_text(encoding="utf-8")
 
 
-def test_closest_evidence_is_labelled_and_is_what_it_says(built):
+def test_every_figure_in_a_level_row_is_this_roles_or_named_and_says_its_pay_type(built):
+    """From the built HTML, for every role and level: each figure belongs to this role, or
+    the row's own words name the role it belongs to; each line names its pay type (base,
+    total or the source's word, salary) or says it is a part of pay only; no equity, bonus or
+    premium figure under a pay word; a borrowed figure outside what the role's own sources
+    state is flagged and the row says so in words."""
     rows = read_rows(built.data / "figures.csv")
-    checked = 0
+    names = role_names(built)
+    flagged = borrowed_lines = 0
     for slug in role_pages(built):
+        span = own_span(rows, slug)
         soup = soup_of(built, f"roles/{slug}/index.html")
-        for row in soup.select("section.glance tr.glance__row--none"):
-            for li in row.select("li"):
-                fid = li.select_one(".fig")["data-fig"]
-                label = li.select_one(".glance__what").get_text(" ", strip=True)
-                r = rows[fid]
-                if r["role"] != slug:       # another role's figure: named as a related role
-                    assert "(related role)" in label and r["level"] == row["id"], (slug, fid)
-                else:                       # this role's other pay at this level, named
-                    assert "only" in label and r["level"] == row["id"], (slug, fid)
-                checked += 1
-    assert checked >= 10
+        for row in soup.select("section.glance tr.glance__row:not(.glance__row--official)"):
+            label = row.select_one(".glance__label--borrowed")
+            for li in row.select("li.glance__line"):
+                r = rows[li.select_one(".glance__num .fig")["data-fig"]]
+                pay = li.select_one(".glance__pay").get_text()
+                if r["measure"] in PAY:
+                    assert pay.startswith(PAY[r["measure"]]), (slug, r["id"], pay)
+                else:       # never under a pay word: named as a part of pay
+                    assert r["measure"] in ("equity_annual", "bonus", "stock_comp",
+                                            "additional_cash") and pay.endswith("only"), (slug, r["id"])
+                    assert not any(w in pay for w in PAY.values()), (slug, r["id"], pay)
+                for mid in li.select(".glance__mid .fig"):     # the source's own midpoint
+                    m = rows[mid["data-fig"]]
+                    assert (m["statistic"], m["source"], m["level"], m["role"]) == (
+                        "midpoint", r["source"], r["level"], r["role"]), (slug, r["id"])
+                if r["role"] == slug:
+                    assert "glance__line--borrowed" not in li["class"], (slug, r["id"])
+                    continue
+                borrowed_lines += 1
+                assert "glance__line--borrowed" in li["class"], (slug, r["id"])
+                assert label and names[r["role"]] in label.get_text(" ") \
+                    and "Borrowed from" in label.get_text(" "), (slug, row["id"], r["id"])
+                flags = li.select(".glance__flag")
+                if span and outside(r, span):
+                    flagged += 1
+                    assert flags, (slug, row["id"], r["id"], span)
+                    sentence = row.select_one(".glance__conflict").get_text(" ")
+                    assert f"anything the sources state for {names[slug]}" in sentence
+                else:
+                    assert not flags, (slug, row["id"], r["id"], span)
+    assert borrowed_lines >= 40 and flagged >= 20
+
+
+def test_the_ladder_cases_a_reader_reported_are_said_out_loud(built):
+    """The cases found by opening postings cold: NLP staff (the borrowed floor is above every
+    NLP figure), Data Scientist entry (its own figure and a related role's, not nothing), AI
+    Engineer senior (equity only as a part of pay, never as base)."""
+    nlp = soup_of(built, "roles/nlp-engineer/index.html").select_one("tr#staff")
+    assert nlp.select(".glance__flag[data-conflict=above]")
+    sentence = " ".join(nlp.select_one(".glance__conflict").get_text(" ").split())
+    assert "whose highest is $134,000–$196,000 (salary" in sentence
+    ds = soup_of(built, "roles/data-scientist/index.html").select_one("tr#entry")
+    figs = [s["data-fig"] for s in ds.select(".glance__num .fig")]
+    assert "hakia-bls-data-scientist-median" in figs and "hakia-spec-data-scientist-ml-avg" in figs
+    assert "Data Scientist (ML-focused)" in ds.select_one(".glance__label--borrowed").get_text()
+    ai = soup_of(built, "roles/ai-engineer/index.html").select_one("tr#senior")
+    equity = [li for li in ai.select("li.glance__line")
+              if li.select_one(".fig")["data-fig"].startswith("ik-equity")]
+    assert len(equity) == 2
+    assert all(li.select_one(".glance__pay").get_text() == "annual equity only" for li in equity)
 
 
 def test_glance_shows_only_stated_figures_and_official_percentiles(built):
-    """Nothing on the glance block is computed: every number is a figure span (checked
-    against its row by the site-wide test), an official estimate, or part of a citation."""
+    """Nothing on the answer block is computed: every number is a figure span (checked
+    against its row by the site-wide test), the end of a labelled span (checked here), an
+    official estimate, or part of a citation."""
+    rows = read_rows(built.data / "figures.csv")
     for slug in role_pages(built):
-        glance = soup_of(built, f"roles/{slug}/index.html").select_one("section.glance")
-        for traced in glance.select(".fig, .oews, .cite, .cite-pop, [data-derived]"):
-            traced.decompose()
-        assert not re.findall(r"\d", glance.get_text(" ")), slug
+        soup = soup_of(built, f"roles/{slug}/index.html")
+        for end in soup.select(".role-headline .fig-field"):     # a span's two ends
+            r = rows[end["data-fig"]]
+            assert r["role"] == slug and whole_role_pay(r), (slug, end)
+            assert end.get_text().rstrip("+") == f"${float(r[end['data-field']]):,.0f}"
+        if any(e["data-field"] != "low" for e in soup.select(".role-headline .fig-field")):
+            ends = soup.select(".headline__stated li")[0].select(".fig-field")
+            if ends:           # the low end is the lowest the role's figures of that type state
+                measure = rows[ends[0]["data-fig"]]["measure"]
+                lows = [num(r["low"] or r["value"]) for r in rows.values()
+                        if r["role"] == slug and whole_role_pay(r) and r["measure"] == measure
+                        and r["statistic"] != "up_to"]
+                assert float(ends[0].get_text().strip("$+").replace(",", "")) == min(lows)
+        for block in (soup.select_one("section.glance"), soup.select_one(".role-headline")):
+            for traced in block.select(".fig, .fig-field, .oews, .cite, .cite-pop, [data-derived]"):
+                traced.decompose()
+            assert not re.findall(r"\d", block.get_text(" ")), slug
     soup = soup_of(built, "roles/ml-engineer/index.html")
     official = soup.select('section.glance .oews[data-area="0000000"]')
     assert [o["data-measure"] for o in official] == [
         "annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"]
 
 
-def test_headline_is_the_official_median_everywhere(built):
+def test_the_headline_is_the_roles_own_stated_pay_everywhere_beside_the_official_median(built):
+    """One rule for every role: its own first pay type as stated (or the labelled span of
+    its figures), the same on the page, its title, description, card and index row; the
+    official median of its occupation beside it, with why that occupation."""
+    rows = read_rows(built.data / "figures.csv")
     with (built.data / "oews" / "estimates.csv").open(newline="", encoding="utf-8") as f:
         national = {r["soc_code"]: r for r in csv.DictReader(f)
                     if r["area_code"] == "0000000" and r["industry_code"] == "000000"}
     with (built.data / "roles.csv").open(newline="", encoding="utf-8") as f:
-        socs = {r["slug"]: r["soc_code"] for r in csv.DictReader(f)}
+        roles = {r["slug"]: r for r in csv.DictReader(f)}
     index = soup_of(built, "roles/index.html")
+    shown = set()
     for slug in role_pages(built):
-        median = f"${float(national[socs[slug]]['annual_median']):,.0f}"
         soup = soup_of(built, f"roles/{slug}/index.html")
-        assert soup.select_one(".role-headline .headline__value").get_text(" ").startswith(median)
-        assert median in soup.title.get_text()
-        assert median in soup.select_one('meta[name="description"]')["content"]
-        assert median in soup.select_one('meta[property="og:title"]')["content"]
+        first = soup.select_one(".role-headline .headline__stated li")
+        value = first.select_one(".headline__value").get_text()
+        shown.add(value)
+        for s in first.select(".fig, .fig-field"):
+            r = rows[s["data-fig"]]
+            assert r["role"] == slug and whole_role_pay(r), (slug, r["id"])
+            assert first.select_one(".headline__pay").get_text().startswith(PAY[r["measure"]])
+        assert value in soup.title.get_text()
+        assert value in soup.select_one('meta[name="description"]')["content"]
+        median = f"${float(national[roles[slug]['soc_code']]['annual_median']):,.0f}"
+        official = soup.select_one(".role-headline .headline__official").get_text(" ")
+        assert median in official and "wages only" in official
+        why = soup.select_one(".role-headline .headline__why").get_text(" ")
+        assert roles[slug]["soc_note"] in why
         card = soup_of(built, f"embed/{slug}/index.html")
-        assert card.select_one(".fig").get_text() == median
+        assert card.select_one(".fig").get_text() == value
         row = next(tr for tr in index.select("tbody tr")
-                   if tr.select_one("td a")["href"].rstrip("/").endswith(slug))
-        assert row.select("td")[1].get_text(" ").startswith(median), slug
+                   if tr.select_one("td a")["href"].rstrip("/").split("/")[-1] == slug)
+        assert row.select("td")[1].get_text().startswith(value), slug
+        assert median in row.select("td")[3].get_text(" ")
+    # The index compares what differs between roles, not one occupation's median over again.
+    assert len(shown) >= len(role_pages(built)) - 1
 
 
 def test_software_engineer_comparison_is_like_with_like(built):
@@ -144,6 +261,9 @@ def test_a_level_card_for_a_level_without_figures_says_so(built):
     html = (built.site / "embed" / "mlops-engineer" / "senior" / "index.html").read_text()
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one(".note").get_text() == "No source gives MLOps Engineer pay at this level."
+    captions = [w.get_text() for w in soup.select(".what")]
+    assert captions[0].startswith("MLOps Engineer's own: salary (base or total not stated), range")
+    assert captions[1].startswith("Borrowed from Machine Learning Engineer: base salary, range, Senior")
     assert soup.select_one("main h1").get_text() == "MLOps Engineer"
     assert soup.select_one("a.more")["href"] == "../../../roles/mlops-engineer/#senior"
 
@@ -209,8 +329,11 @@ def test_without_site_url_nothing_names_a_wrong_host_and_the_build_says_what_is_
     soup = soup_of(paths, "roles/ml-engineer/index.html")
     assert soup.select_one('link[rel="canonical"]') is None
     assert soup.select_one('meta[property="og:url"]') is None
-    assert soup.select_one("pre.embed-snippet") is None
-    assert any(w.startswith("SITE_URL is not set") and "embed snippets" in w
+    # The snippet is there, its address relative until the page fills it in (see the
+    # browser test of the embed snippet).
+    snippet = soup.select_one("pre.embed-snippet code")
+    assert snippet["data-absolute"] == "../../embed/ml-engineer/"
+    assert any(w.startswith("SITE_URL is not set") and "embed snippets take their address" in w
                for w in warnings)
 
 

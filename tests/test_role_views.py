@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 # The modules under test, in one place.
-from aimlpay.roles import figure_rows, headline, views
+from aimlpay.roles import figure_rows, headline, official_median, views
 from aimlpay.schemas import (Figure, Level, Location, OewsEstimate, OewsOccupation, Release, Role,
                              Source)
 from aimlpay.tables import Tables
@@ -80,12 +80,33 @@ def glance(*figures: Figure, slug: str = "ml-engineer", roles=None) -> dict[str,
 
 # -- the headline and the glance ---------------------------------------------------------------
 
-def test_the_headline_is_the_official_median_of_the_roles_occupation():
-    [view] = views(tables([role("ml-engineer")], [pay("a", "ml-engineer")], official=True))
-    assert headline(view, tables([role("ml-engineer")], [], official=True)) == (
+def test_the_headline_is_the_roles_own_stated_pay_and_the_median_stands_beside_it():
+    figures = [pay("avg", "ml-engineer", statistic="average", measure="salary"),
+               pay("range", "ml-engineer", measure="salary")]
+    t = tables([role("ml-engineer")], figures, official=True)
+    [view] = views(t)
+    # The range comes first; its pay type, statistic, level and source are named.
+    assert headline(view, t) == ("$100,000–$150,000", "salary (base or total not stated), "
+                                 "range, level not stated · Survey 2025")
+    assert official_median(view, t) == (
         "$140,300", "official median wage, Research Scientists, BLS OEWS May 2025")
-    [view] = views(tables([role("ml-engineer")], [pay("a", "ml-engineer")]))
-    assert headline(view, tables([role("ml-engineer")], [])) is None     # no estimate: none
+    t = tables([role("ml-engineer")], [pay("eq", "ml-engineer", measure="equity_annual",
+                                           level="senior")])
+    [view] = views(t)
+    assert headline(view, t) is None            # an equity-only figure is never the headline
+    assert official_median(view, t) is None     # no estimate: none
+
+
+def test_past_two_figures_the_headline_is_a_span_named_by_the_figures_at_its_ends():
+    figures = [pay("entry", "ml-engineer", level="entry", low=90000, high=120000),
+               pay("senior", "ml-engineer", level="senior", low=150000, high=250000),
+               pay("staff", "ml-engineer", level="lead", statistic="at_least", value=300000)]
+    t = tables([role("ml-engineer")], figures)
+    [view] = views(t)
+    [st] = view.stated
+    assert (st.measure, st.low, st.high) == ("base_salary", "entry", "staff")
+    assert headline(view, t) == ("$90,000–$300,000+", "base salary, span of 3 stated figures "
+                                 "(Entry level to Lead) · Survey 2025")
 
 
 def test_the_glance_has_every_ladder_level_in_order_and_no_band_row():
@@ -93,7 +114,7 @@ def test_the_glance_has_every_ladder_level_in_order_and_no_band_row():
     assert list(rows) == ["entry", "mid", "senior", "lead"]
 
 
-def test_a_level_shows_base_and_total_pay_as_stated_and_nothing_narrower():
+def test_a_level_shows_the_roles_own_pay_with_its_pay_type_and_nothing_narrower():
     rows = glance(
         pay("entry-base", "ml-engineer", level="entry"),
         pay("entry-total", "ml-engineer", level="entry", measure="total_comp"),
@@ -101,42 +122,84 @@ def test_a_level_shows_base_and_total_pay_as_stated_and_nothing_narrower():
         pay("entry-sf", "ml-engineer", level="entry", location="san-francisco"),
         pay("entry-big-tech", "ml-engineer", level="entry", subject="Big Tech"),
         pay("entry-public", "ml-engineer", level="entry", employer_type="public"),
-        pay("entry-us", "ml-engineer", level="entry", location="us", statistic="median"))
-    assert rows["entry"].base == ["entry-base", "entry-us"]
-    assert rows["entry"].total == ["entry-total"]
-    assert rows["entry"].closest == []
+        pay("entry-us", "ml-engineer", level="entry", location="us", statistic="median"),
+        pay("entry-equity", "ml-engineer", level="entry", measure="equity_annual"))
+    entry = rows["entry"]
+    assert [(x.figure, x.measure) for x in entry.own] == [
+        ("entry-base", "base_salary"), ("entry-us", "base_salary"),
+        ("entry-total", "total_comp")]
+    # The source's midpoint stands beside its own range, not as a figure of its own.
+    assert entry.own[0].midpoint == "entry-midpoint" and entry.own[1].midpoint is None
+    # Equity alone is never pay: it is a part of pay, on its own line.
+    assert [x.figure for x in entry.parts] == ["entry-equity"]
+    assert entry.borrowed == [] and entry.elsewhere == []
 
 
 def test_a_band_counts_for_each_level_it_spans_and_is_named():
     rows = glance(pay("band", "ml-engineer", level="senior-lead"))
-    assert rows["senior"].base == rows["lead"].base == ["band"]
-    assert rows["senior"].bands["band"].name == "Senior / Lead"
+    assert [x.figure for x in rows["senior"].own] == [x.figure for x in rows["lead"].own] == ["band"]
+    assert rows["senior"].own[0].level.name == "Senior / Lead"
     assert not rows["mid"].has_pay
 
 
-def test_a_level_without_figures_shows_a_related_roles_figure_labelled_as_such():
+def test_a_level_without_figures_gives_the_roles_own_and_borrows_the_closest_related_role():
+    related = role("ai-engineer").model_copy(update={"related": "research-scientist;ml-engineer"})
     figures = [pay("ml-senior", "ml-engineer", level="senior"),
                pay("ml-entry", "ml-engineer", level="entry"),
+               pay("rs-all", "research-scientist"),
                pay("ai-all-levels", "ai-engineer")]
-    rows = glance(*figures, slug="ai-engineer", roles=[role("ml-engineer"), role("ai-engineer")])
-    assert not rows["senior"].has_pay
-    [evidence] = rows["senior"].closest
-    assert evidence.figure == "ml-senior"
-    assert evidence.label == "Ml Engineers (related role)" and evidence.link == "roles/ml-engineer/#senior"
-    assert rows["mid"].closest == []            # the related role has nothing at mid either
+    rows = glance(*figures, slug="ai-engineer",
+                  roles=[role("ml-engineer"), role("research-scientist"), related])
+    senior = rows["senior"]
+    assert not senior.has_pay
+    assert [x.figure for x in senior.elsewhere] == ["ai-all-levels"]
+    # research-scientist is closer but has no senior figure: the next related role stands in.
+    assert (senior.borrowed_from.slug, senior.borrowed_at_level) == ("ml-engineer", True)
+    assert [x.figure for x in senior.borrowed] == ["ml-senior"]
+    # No related role has mid: the closest one's figures for all levels, said as such.
+    mid = rows["mid"]
+    assert (mid.borrowed_from.slug, mid.borrowed_at_level) == ("research-scientist", False)
+    assert [x.figure for x in mid.borrowed] == ["rs-all"]
 
 
-def test_a_roles_own_other_pay_at_a_level_comes_first_as_closest_evidence():
-    rows = glance(pay("senior-equity", "ml-engineer", level="senior", measure="equity_annual",
-                      subject="Big Tech"))
-    [evidence] = rows["senior"].closest
-    assert (evidence.figure, evidence.label) == ("senior-equity", "Annual equity only, Big Tech")
-
-
-def test_data_roles_borrow_nothing_from_ai_ml_roles():
+def test_a_role_with_no_related_role_borrows_nothing():
     rows = glance(pay("ml-senior", "ml-engineer", level="senior"), pay("ds", "data-scientist"),
                   slug="data-scientist", roles=[role("ml-engineer"), role("data-scientist", "data")])
-    assert rows["senior"].closest == []
+    assert rows["senior"].borrowed == [] and rows["senior"].borrowed_from is None
+    assert [x.figure for x in rows["senior"].elsewhere] == ["ds"]
+
+
+def conflicts(own_low, own_high, borrowed_low, borrowed_high, statistic="range"):
+    """The conflicts of one borrowed figure against one own range, on the senior row."""
+    mine = role("nlp-engineer").model_copy(update={"related": "ml-engineer"})
+    figures = [pay("own", "nlp-engineer", low=own_low, high=own_high),
+               pay("borrowed", "ml-engineer", level="senior", low=borrowed_low,
+                   high=borrowed_high)]
+    if statistic != "range":
+        figures[0] = pay("own", "nlp-engineer", statistic=statistic, value=own_low)
+    rows = glance(*figures, slug="nlp-engineer", roles=[role("ml-engineer"), mine])
+    return [(c.kind, c.figure, c.against) for c in rows["senior"].conflicts]
+
+
+def test_a_borrowed_figure_outside_the_roles_own_span_is_a_conflict_named_by_the_own_figure():
+    assert conflicts(134000, 196000, 235000, 355000) == [("above", "borrowed", "own")]
+    assert conflicts(134000, 196000, 60000, 90000) == [("below", "borrowed", "own")]
+    assert conflicts(132000, 257000, 175000, 275000) == [("reaches-above", "borrowed", "own")]
+    assert conflicts(179000, 360000, 175000, 275000) == [("reaches-below", "borrowed", "own")]
+    assert conflicts(100000, 300000, 150000, 250000) == []          # inside: fits
+    # An average says where the middle is, not where pay ends: alone it contradicts nothing.
+    assert conflicts(226353, None, 175000, 275000, statistic="average") == []
+
+
+def test_a_higher_level_that_reads_below_a_lower_one_is_a_conflict():
+    rows = glance(pay("entry", "ml-engineer", level="entry", low=150000, high=200000),
+                  pay("senior", "ml-engineer", level="senior", low=100000, high=140000),
+                  pay("senior-total", "ml-engineer", level="senior", measure="total_comp",
+                      low=100000, high=140000))
+    # Only like with like: the senior total is not compared with the entry base.
+    assert [(c.kind, c.figure, c.against) for c in rows["senior"].conflicts] == [
+        ("inverted", "senior", "entry")]
+    assert rows["entry"].conflicts == []
 
 
 def test_only_roles_with_a_pay_figure_in_usd_get_a_page_in_roles_csv_order():
@@ -239,11 +302,12 @@ def test_role_csv_names_the_section_of_every_figure_it_lists(by_slug):
     assert columns[0] == "Section" and columns[-1] == "Figure id"
     section = {r["Figure id"]: r["Section"] for r in rows}
     assert list(section) == views_["ml-engineer"].figure_ids
-    # First where the page shows it: the glance (ml-engineer has no mid-level figure, so the
-    # all-levels row leads it), else the detail.
-    assert section["ml-overall"] == "At a glance: all levels"
-    assert section["ml-entry"] == "At a glance: Entry level"
-    assert section["ml-senior"] == "At a glance: Senior"
+    # First where the page shows it: the headline (the role's own US-wide pay), the glance,
+    # else the detail.
+    # ml-engineer states four base salaries: the headline shows the span's two ends (the
+    # lowest, and the highest by its top), and its mid row (no mid figure) lists the rest.
+    assert section["ml-entry"] == section["ml-senior"] == "Stated for this role"
+    assert section["ml-overall"] == "At a glance: Mid level, this role at other or unstated levels"
     assert section["ml-sf"] == "Location"
     assert section["ml-premium"] == section["family-premium"] == section["swe-entry"] == \
         "Compared with software engineers"

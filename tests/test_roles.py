@@ -1,6 +1,7 @@
 """Role pages: one per role with pay figures, link-ready, and safe whatever a role is called."""
 from __future__ import annotations
 
+import base64
 import csv
 import hashlib
 import json
@@ -65,7 +66,9 @@ def test_each_experience_level_with_pay_figures_has_its_anchor(built, pages):
 def test_role_csv_holds_exactly_the_figures_the_page_shows(built, pages):
     for slug in paid_roles(built):
         soup = pages[f"roles/{slug}/index.html"]
-        shown = list(dict.fromkeys(s["data-fig"] for s in soup.select("article span.fig")))
+        # The figures, and the ends of the headline's labelled spans, in page order.
+        shown = list(dict.fromkeys(s["data-fig"] for s in soup.select(
+            "article span.fig, article .role-headline span.fig-field")))
         texts = {s["data-fig"]: s.get_text() for s in soup.select("article span.fig")}
         with (built.site / "roles" / slug / f"{slug}-salary-figures.csv").open(
                 newline="", encoding="utf-8") as f:
@@ -120,9 +123,10 @@ def test_open_graph_and_twitter_tags_point_at_this_roles_preview(built, pages):
         assert meta["og:url"] == canonical
         assert meta["og:image"] == canonical + "preview.png" == meta["twitter:image"]
         assert meta["twitter:card"] == "summary_large_image"
-        headline = soup.select_one(".role-headline .oews").get_text()      # official median
+        # The role's own stated pay, the same in the page, its title and its description.
+        headline = soup.select_one(".role-headline .headline__value").get_text()
         assert headline in meta["og:title"] and headline in meta["description"]
-        assert headline in soup.title.get_text()
+        assert headline in soup.title.get_text() and headline in meta["og:image:alt"]
 
 
 def test_preview_images_are_1200_by_630_and_differ_per_role(built):
@@ -164,7 +168,13 @@ def test_salary_cards_are_small_self_contained_and_link_back(built, pages):
     for card in cards:
         assert len(card.read_bytes()) < 10_000
         soup = pages[card.relative_to(built.site).as_posix()]
-        assert not soup.select("script, link[rel=stylesheet], img, iframe")
+        assert not soup.select("link[rel=stylesheet], img, iframe, script[src]")
+        # One inline script (it reads ?theme=dark), allowed by its hash and nothing else.
+        [script] = soup.select("script")
+        csp = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+        digest = base64.b64encode(hashlib.sha256(script.string.encode()).digest()).decode()
+        assert f"script-src 'sha256-{digest}'" in csp and "default-src 'none'" in csp
+        assert "innerHTML" not in script.string and "write" not in script.string
         [back] = soup.select("a.more")
         assert back["href"].startswith("../") and "/roles/" in back["href"]   # works anywhere
         # A figure, or a plain note where no source covers the level.

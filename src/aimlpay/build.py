@@ -119,9 +119,10 @@ def mkdocs_config(paths: Paths) -> dict:
 
 NEEDS_SITE_URL = ("SITE_URL is not set, so this build leaves out what needs the site's absolute "
                   "address: canonical links, full addresses in sitemap.xml, link previews (Open "
-                  "Graph and Twitter tags), the url in JSON-LD, the embed snippets and pages' "
-                  "permanent addresses under Cite this page (the feed's links are relative). Every "
-                  "link and instant navigation work wherever the site is served.")
+                  "Graph and Twitter tags), the url in JSON-LD and pages' permanent addresses under "
+                  "Cite this page (the feed's links are relative); embed snippets take their "
+                  "address from where the page is served. Every link and instant navigation work "
+                  "wherever the site is served.")
 
 
 def location_files(tables, places) -> dict[str, bytes]:

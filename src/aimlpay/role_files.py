@@ -5,8 +5,12 @@ URLs working. All made by the build from data, written from autoescaped template
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import textwrap
 from pathlib import Path
+
+from markupsafe import Markup
 
 import vl_convert
 
@@ -50,41 +54,69 @@ def preview_png(cache: Path, svg: str, role_name: str) -> bytes:
         f"the preview image of {role_name!r}", lambda: vl_convert.svg_to_png(svg)))
 
 
-def figure_caption(f: Figure, t: Tables) -> str:
-    """'Base salary, senior · Hakia 2026 (Signify Technology)'."""
-    what = measure_name(f.measure, f.statistic)
-    if f.level:
-        what += f", {t.levels[f.level].name.lower()}"
+def figure_caption(f: Figure, t: Tables, whose: str | None = None) -> str:
+    """'base salary, range, Senior · Hakia 2026 (Signify Technology)': pay type first."""
+    what = roles.PAY_WORDS.get(f.measure) or roles.PART_WORDS.get(f.measure) \
+        or measure_name(f.measure, f.statistic).lower()
+    if f.statistic in ("range", "average", "median"):
+        what += f", {f.statistic}"
+    what += f", {t.levels[f.level].name}" if f.level else ", level not stated"
+    if f.subject:
+        what += f", {f.subject}"
     source = t.sources[f.source].label
     if f.attributed_to:
         source += f" ({f.attributed_to})"
-    return f"{what} · {source}"
+    return capfirst(f"{whose + ': ' if whose else ''}{what} · {source}")
+
+
+# The card's one script: a dark page only when the embedding page asks for it (?theme=dark).
+# It reads the address and sets a class; nothing from the address is written anywhere.
+CARD_SCRIPT = ("if(/[?&]theme=dark(&|$)/.test(location.search))"
+               "document.documentElement.className='dark'")
+CARD_SCRIPT_HASH = "sha256-" + base64.b64encode(
+    hashlib.sha256(CARD_SCRIPT.encode()).digest()).decode()
 
 
 def card_html(paths: Paths, role_name: str, level_name: str | None, items, others: int,
               t: Tables, page_url: str, note: str | None = None) -> str:
-    """A self-contained card: [(figure as stated, what it is and whose)], or a note."""
+    """A self-contained card: [(figure as stated, what it is and whose)], and/or a note."""
     return partials.render(paths, "embed-card.html", role=role_name, level=level_name,
                            items=items, note=note, others=others, page_url=page_url,
-                           release=t.release.version)
+                           release=t.release.version, script=Markup(CARD_SCRIPT),
+                           script_hash=CARD_SCRIPT_HASH)
 
 
 def redirect_html(paths: Paths, target_url: str) -> str:
     return partials.render(paths, "redirect.html", url=target_url)
 
 
+def _first_per_pay(lines, t: Tables) -> list[Figure]:
+    """One figure per pay type, in the glance's order: a card has room for two."""
+    seen, out = set(), []
+    for line in lines:
+        if line.measure not in seen:
+            seen.add(line.measure)
+            out.append(t.by_id[line.figure])
+    return out[:2]
+
+
 def _level_card(paths, view, row, t, page) -> str:
-    """A level's card: base and total pay as the sources state them (the first of each),
-    or, where no source gives the role at that level, a note and the closest evidence."""
+    """A level's card: the role's own pay there, each with its pay type; where no source
+    gives the role at that level, a note, what the role's sources do state, and the
+    related role's figure, named as borrowed. Never a part of pay as the pay."""
     name = view.role.name
-    shown = [roles.primary([t.by_id[i] for i in ids]) for ids in (row.base, row.total) if ids]
-    items = [(figure(f), figure_caption(f, t)) for f in shown]
     note = None
-    if not row.has_pay:
+    if row.has_pay:
+        shown = _first_per_pay(row.own, t)
+        items = [(figure(f), figure_caption(f, t)) for f in shown]
+        others = len(row.own) - len(shown)
+    else:
         note = f"No source gives {name} pay at this level."
-        items = [(figure(t.by_id[e.figure]), f"{e.label} · "
-                  + t.sources[t.by_id[e.figure].source].label) for e in row.closest[:1]]
-    others = len(row.base) + len(row.total) - len(shown)
+        items = [(figure(f), figure_caption(f, t, f"{name}'s own"))
+                 for f in _first_per_pay(row.elsewhere, t)[:1]]
+        items += [(figure(f), figure_caption(f, t, f"Borrowed from {row.borrowed_from.name}"))
+                  for f in _first_per_pay(row.borrowed, t)[:1]]
+        others = len(row.elsewhere) + len(row.borrowed) - len(items)
     return card_html(paths, name, row.level.name, items, others, t, page, note)
 
 
@@ -108,7 +140,7 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
     out: dict[str, bytes] = {}
     problem = None
     slug, name = view.slug, view.role.name
-    head = roles.headline(view, t)
+    head = roles.headline(view, t) or roles.official_median(view, t)
     shown, caption = ((head[0], capfirst(head[1])) if head
                       else ("Pay by level", "As each published source states it"))
     try:
@@ -119,9 +151,13 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
     columns, rows = roles.figure_rows(view, t)
     out[f"roles/{slug}/{slug}-salary-figures.csv"] = csv_text(columns, rows).encode()
     items = [(head[0], capfirst(head[1]))] if head else []
+    median = roles.official_median(view, t)
+    if median and roles.headline(view, t):
+        items.append((median[0], capfirst(median[1])))
     out[f"embed/{slug}/index.html"] = card_html(
         paths, name, None, items, 0, t, f"../../roles/{slug}/",
-        None if head else "Pay by level, as each source states it.").encode()
+        None if items else "No source states this role's US pay as a whole; its page gives "
+                           "what each source states by level.").encode()
     for row in view.glance:
         out[f"embed/{slug}/{row.level.id}/index.html"] = _level_card(
             paths, view, row, t, f"../../../roles/{slug}/#{row.level.id}").encode()

@@ -4,12 +4,15 @@ A role gets a page when the data holds at least one pay figure (an amount in USD
 adding a role and its figures to data/ adds the page with no code change. Each figure of the
 role lands in exactly one section of the page's detail.
 
-The page leads with its answer: one row per level of the experience ladder (levels.csv),
-each with base and total pay exactly as the sources state them, and the official wage
-percentiles of the role's occupation. The headline, the same for every role, is the official
-median annual wage of that occupation: one statistic, one survey, comparable across roles.
-Where no source gives the role at a level, the row says so and shows the closest evidence,
-labelled for what it is; nothing is averaged, interpolated or borrowed unlabelled.
+The page leads with its answer. The headline, one rule for every role, is what the sources
+state for this role as a whole (US-wide, per pay type: the figures, or past two the span they
+cover, labelled as a span), beside the official wages of its closest occupation and why that
+occupation is the closest. Then one row per level of the experience ladder (levels.csv): the
+role's own pay there, each figure with its pay type. Where no source gives the role at a
+level, the row says so, then gives the role's own figures at other levels and the closest
+related role's figures at this level (roles.csv `related`), named as borrowed; a borrowed
+figure outside everything the role's own sources state, or a level that reads below a lower
+one, is said in words. Nothing is averaged, interpolated or borrowed unlabelled.
 """
 from __future__ import annotations
 
@@ -19,38 +22,81 @@ from dataclasses import dataclass, field
 from .schemas import PAY_MEASURES, Figure, Level, Role
 from .tables import Tables
 from .vocabulary import (ALL_INDUSTRIES, MEASURE_NAMES, NATIONAL, OFFICIAL_SOURCE,
-                         SCHEMA_PERCENTILES, STATISTIC_NAMES, figure, oews, plain,
+                         SCHEMA_PERCENTILES, STATISTIC_NAMES, figure, number, oews, plain,
                          years_text)
 
 BASELINE = "software-engineer"
 PREMIUMS = ("premium_pct", "premium_usd")
 
 
-GLANCE_MEASURES = ("base_salary", "total_comp")
-REFERENCE_FAMILY = "ai_ml"     # roles of this family borrow the best-documented one's ladder
+# The pay a level row shows, in this order, each named beside its number. "salary" is the
+# sources' own word where they do not say base or total.
+LEVEL_PAY = ("base_salary", "total_comp", "salary")
+PAY_WORDS = {"base_salary": "base salary", "total_comp": "total compensation",
+             "salary": "salary (base or total not stated)"}
+# Parts of pay: shown on their own labelled line, never under a pay label.
+PART_PAY = ("equity_annual", "stock_comp", "bonus", "additional_cash")
+PART_WORDS = {"equity_annual": "annual equity only", "stock_comp": "stock compensation only",
+              "bonus": "bonus only", "additional_cash": "additional cash only"}
 
 
-@dataclass
-class Evidence:
-    """A figure shown where the role itself has none at a level, and what it is."""
-    label: str
+@dataclass(frozen=True)
+class Line:
+    """One figure in a level row: whose it is, the level it is stated for (None: the source
+    states none) and the source's stated midpoint for it, if any."""
     figure: str
-    link: str | None = None        # where the rest of that evidence is (site path)
+    measure: str
+    statistic: str
+    role: Role
+    level: Level | None
+    midpoint: str | None = None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A figure that disagrees with another, said in words on the row. kind: `above` or
+    `below` (a borrowed figure lies wholly outside everything the role's own sources state),
+    `reaches-above` or `reaches-below` (partly outside), `inverted` (a higher level's figure
+    reads below a lower level's of the same pay type)."""
+    kind: str
+    figure: str
+    against: str
 
 
 @dataclass
 class GlanceRow:
     level: Level
-    base: list[str] = field(default_factory=list)     # figure ids, as the sources state them
-    total: list[str] = field(default_factory=list)
-    bands: dict[str, Level] = field(default_factory=dict)   # figure id -> band it is for
-    closest: list[Evidence] = field(default_factory=list)   # only when base and total are empty
+    own: list[Line] = field(default_factory=list)        # this role's pay at this level
+    parts: list[Line] = field(default_factory=list)      # its equity/bonus-only figures here
+    # Only where `own` is empty: the role's own pay at other levels (or none stated), and
+    # the closest related role's pay at this level (or, if none has it, at no stated level).
+    elsewhere: list[Line] = field(default_factory=list)
+    borrowed: list[Line] = field(default_factory=list)
+    borrowed_from: Role | None = None
+    borrowed_at_level: bool = False
+    conflicts: list[Conflict] = field(default_factory=list)
 
     @property
     def has_pay(self) -> bool:
-        return bool(self.base or self.total)
+        return bool(self.own)
+
+    @property
+    def lines(self) -> list[Line]:
+        return [*self.own, *self.elsewhere, *self.borrowed, *self.parts]   # in page order
 
 
+@dataclass
+class Stated:
+    """One pay type of a role's headline: its figures, or, past two, the span they cover
+    (the figures holding its lowest and highest number), labelled as a span."""
+    measure: str
+    figures: list[str]
+    low: str | None = None
+    high: str | None = None
+
+    @property
+    def is_span(self) -> bool:
+        return self.low is not None
 @dataclass
 class RoleView:
     role: Role
@@ -66,7 +112,7 @@ class RoleView:
     # like with like: (level, measure, this role's, software engineers') where both have it
     compare: list[tuple[Level, str, list[str], list[str]]] = field(default_factory=list)
     glance: list[GlanceRow] = field(default_factory=list)
-    whole: list[str] = field(default_factory=list)     # the glance's all-levels row
+    stated: list[Stated] = field(default_factory=list)   # the headline: the role's own pay
 
     @property
     def slug(self) -> str:
@@ -75,9 +121,10 @@ class RoleView:
     @property
     def figure_ids(self) -> list[str]:
         """Every figure the page shows, in the order it first appears (the page's CSV)."""
-        ids = [*self.whole,
-               *(i for row in self.glance for i in [*row.base, *row.total,
-                                                     *(e.figure for e in row.closest)]),
+        ids = [*(i for st in self.stated
+                 for i in ([st.low, st.high] if st.is_span else st.figures)),
+               *(i for row in self.glance for line in row.lines
+                 for i in (line.figure, line.midpoint) if i),
                *self.overall, *(i for _, ids in self.levels for i in ids),
                *self.premiums, *self.family_premiums,
                *(i for _, _, _, theirs in self.compare for i in theirs),
@@ -100,40 +147,144 @@ def primary(figures: list[Figure]) -> Figure:
                                        f.source, f.id))
 
 
-def _glance_figure(f: Figure) -> bool:
-    """US-wide pay for the whole role at a level, as stated: not one city, company, industry
-    or employer type (those are in the detail), not a midpoint (the range is shown)."""
-    return (f.measure in GLANCE_MEASURES and f.unit == "usd" and f.location in (None, "us")
+def stated_pay(f: Figure) -> bool:
+    """US-wide pay for the whole role, as stated: not one city, company, industry or employer
+    type (those are in the detail), not a midpoint (shown beside its range)."""
+    return (f.measure in LEVEL_PAY and f.unit == "usd" and f.location in (None, "us")
             and f.subject is None and f.employer_type is None and f.statistic != "midpoint")
 
 
+def bottom(f: Figure) -> float | None:
+    """The lowest number a figure states (None for "up to")."""
+    return f.low if f.statistic == "range" else None if f.statistic == "up_to" else f.value
+
+
+def top(f: Figure) -> float | None:
+    """The highest number a figure states: its high end, or its only number."""
+    return f.high if f.statistic == "range" else f.value
+
+
+def bounded_top(f: Figure) -> float | None:
+    """The figure's ceiling, where it has one ("$300,000+" and "more than …" have none)."""
+    return None if f.open_high or f.statistic in ("at_least", "more_than") else top(f)
+
+
+def _at(f: Figure, lv: Level, t: Tables) -> Level | None:
+    """The level or band f is stated for, if it covers the ladder level lv."""
+    if not f.level:
+        return None
+    band = t.levels[f.level]
+    return band if f.level == lv.id or lv.id in band.spans() else None
+
+
+def _midpoints(figs: list[Figure]) -> dict[tuple, str]:
+    return {(f.source, f.level, f.measure): f.id for f in figs
+            if f.statistic == "midpoint" and f.location in (None, "us") and f.subject is None}
+
+
+def _line(f: Figure, t: Tables, mids: dict[tuple, str]) -> Line:
+    mid = mids.get((f.source, f.level, f.measure)) if f.statistic == "range" else None
+    return Line(f.id, f.measure, f.statistic, t.roles[f.role],
+                t.levels[f.level] if f.level else None, mid)
+
+
+def _ordered(lines: list[Line]) -> list[Line]:
+    return sorted(lines, key=lambda x: (LEVEL_PAY.index(x.measure) if x.measure in LEVEL_PAY
+                                        else 9, x.level.sort if x.level else 0,
+                                        x.statistic != "range", x.figure))
+
+
+# Statistics that say where the middle is, not where pay starts or ends.
+POINTS = ("average", "median", "midpoint")
+
+
+def conflicts_with_own(line: Line, own: list[Figure], t: Tables) -> list[Conflict]:
+    """How a borrowed figure sits against the span the role's own sources state (their
+    ranges and bounds; an average or median bounds nothing, so alone it contradicts
+    nothing)."""
+    own = [g for g in own if g.statistic not in POINTS]     # an average bounds nothing
+    if not own:
+        return []
+    f = t.by_id[line.figure]
+    lowest = min((g for g in own if bottom(g) is not None), key=bottom, default=None)
+    highest = max(own, key=top)
+    out = []
+    b_low, b_top = bottom(f), bounded_top(f)
+    if b_low is not None and b_low > top(highest):
+        return [Conflict("above", f.id, highest.id)]
+    if lowest is not None and b_top is not None and b_top < bottom(lowest):
+        return [Conflict("below", f.id, lowest.id)]
+    if b_top is not None and bounded_top(highest) is not None and b_top > top(highest):
+        out.append(Conflict("reaches-above", f.id, highest.id))
+    if lowest is not None and b_low is not None and b_low < bottom(lowest):
+        out.append(Conflict("reaches-below", f.id, lowest.id))
+    return out
+
+
+def inversions(rows: list[GlanceRow], t: Tables) -> None:
+    """A higher level whose figure tops out below a lower level's floor, same pay type."""
+    for i, row in enumerate(rows):
+        shown = row.own or (row.borrowed if row.borrowed_at_level else [])
+        for line in shown:
+            f = t.by_id[line.figure]
+            for lower in rows[:i]:
+                for other in lower.own or (lower.borrowed if lower.borrowed_at_level else []):
+                    g = t.by_id[other.figure]
+                    if (g.measure == f.measure and g.id != f.id and bounded_top(f) is not None
+                            and bottom(g) is not None and bounded_top(f) < bottom(g)):
+                        row.conflicts.append(Conflict("inverted", f.id, g.id))
+
+
 def _glance(role: Role, figs: list[Figure], t: Tables,
-            reference: dict[str, GlanceRow] | None, reference_role: Role | None) -> list[GlanceRow]:
+            related: list[tuple[Role, list[Figure]]]) -> list[GlanceRow]:
+    """One row per ladder level: the role's own pay there, or what is known instead."""
+    mids = _midpoints(figs)
+    own = [f for f in figs if stated_pay(f)]
     rows = []
     for lv in ladder(t):
         row = GlanceRow(lv)
-        for f in figs:
-            band = t.levels[f.level] if f.level else None
-            if band is None or not (f.level == lv.id or lv.id in band.spans()):
-                continue
-            if _glance_figure(f):
-                (row.base if f.measure == "base_salary" else row.total).append(f.id)
-                if f.level != lv.id:
-                    row.bands[f.id] = band
-        if not row.has_pay:
-            here = [f for f in figs if f.level == lv.id and f.measure in PAY_MEASURES
-                    and f.unit == "usd"]
-            row.closest += [Evidence(f"{MEASURE_NAMES[f.measure]} only"
-                                     + (f", {f.subject}" if f.subject else ""), f.id)
-                            for f in sorted(here, key=lambda f: (f.source, f.id))]
-            theirs = reference.get(lv.id) if reference else None
-            if theirs and theirs.has_pay and reference_role:
-                f = primary([t.by_id[i] for i in theirs.base or theirs.total])
-                row.closest.append(Evidence(
-                    f"{reference_role.name}s (related role)", f.id,
-                    f"roles/{reference_role.slug}/#{lv.id}"))
+        row.own = _ordered([_line(f, t, mids) for f in own if _at(f, lv, t)])
+        row.parts = _ordered([_line(f, t, mids) for f in figs
+                              if f.measure in PART_PAY and f.unit == "usd"
+                              and f.location in (None, "us") and _at(f, lv, t)])
+        if not row.own:
+            row.elsewhere = _ordered([_line(f, t, mids) for f in own])
+            for other, theirs in related:
+                at = [f for f in theirs if stated_pay(f) and _at(f, lv, t)]
+                if at:
+                    m = _midpoints(theirs)
+                    row.borrowed = _ordered([_line(f, t, m) for f in at])
+                    row.borrowed_from, row.borrowed_at_level = other, True
+                    break
+            else:
+                if related:              # none has this level: the closest one's own pay
+                    other, theirs = related[0]
+                    row.borrowed = _ordered([_line(f, t, _midpoints(theirs)) for f in theirs
+                                             if stated_pay(f) and not f.level])
+                    row.borrowed_from = other if row.borrowed else None
+            for line in row.borrowed:
+                row.conflicts += conflicts_with_own(line, own, t)
         rows.append(row)
+    inversions(rows, t)
     return rows
+
+
+def stated(figs: list[Figure]) -> list[Stated]:
+    """The headline: per pay type, the role's own US-wide figures as stated; past two, the
+    span from the lowest to the highest number they state, labelled as a span."""
+    out = []
+    for m in LEVEL_PAY:
+        mine = sorted((f for f in figs if stated_pay(f) and f.measure == m),
+                      key=lambda f: (f.level is not None, f.statistic != "range", f.source, f.id))
+        if not mine:
+            continue
+        if len(mine) <= 2:
+            out.append(Stated(m, [f.id for f in mine]))
+        else:
+            low = min((f for f in mine if bottom(f) is not None), key=lambda f: (bottom(f), f.id))
+            high = max(mine, key=lambda f: (top(f), bounded_top(f) is None, f.id))
+            out.append(Stated(m, [f.id for f in mine], low.id, high.id))
+    return out
 
 
 def _section(f: Figure) -> str:
@@ -187,23 +338,13 @@ def views(t: Tables) -> list[RoleView]:
                             for m in PAY_MEASURES
                             if (mine := [i for i in ids if t.by_id[i].measure == m])
                             and (lv.id, m) in baseline]
-        view.glance = _glance(role, figs, t, None, None)
+        # Where no source gives the role at a level, the closest related role (roles.csv's
+        # `related`, closest first) that has that level stands in, named as borrowed.
+        related = [(t.roles[r], sorted(by_role.get(r, []), key=lambda f: (f.source, f.id)))
+                   for r in role.related_slugs() if r in t.roles]
+        view.glance = _glance(role, figs, t, related)
+        view.stated = stated(figs)
         out.append(view)
-    # Roles of the reference family with no figures at a level point to the family's best-
-    # documented role at that level (the one whose ladder has the most rows with pay).
-    family_views = [v for v in out if v.role.family == REFERENCE_FAMILY]
-    if family_views:
-        best = max(family_views, key=lambda v: (sum(r.has_pay for r in v.glance), v.slug))
-        reference = {r.level.id: r for r in best.glance}
-        for v in family_views:
-            if v is not best:
-                v.glance = _glance(v.role, sorted(by_role[v.slug], key=lambda f: (f.source, f.id)),
-                                   t, reference, best.role)
-    for view in out:
-        # The role's all-levels figures lead the glance where some level has none of its own.
-        if not all(row.has_pay for row in view.glance):
-            view.whole = [i for i in view.overall if t.by_id[i].subject is None
-                          and t.by_id[i].location in (None, "us")]
     return out
 
 
@@ -216,9 +357,55 @@ def _baseline_levels(t: Tables) -> dict[tuple[str, str], list[str]]:
     return out
 
 
+def source_names(ids, t: Tables) -> list[str]:
+    return list(dict.fromkeys(t.sources[t.by_id[i].source].label for i in ids))
+
+
+def level_span(ids, t: Tables) -> str:
+    """The levels some figures are stated for: 'Entry level to Principal', 'Mid level',
+    'level not stated'."""
+    levels = sorted({t.levels[f.level] for i in ids if (f := t.by_id[i]).level},
+                    key=lambda lv: lv.sort)
+    if not levels:
+        return "level not stated"
+    names = [lv.name for lv in levels]
+    text = names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
+    return text + (", some with level not stated"
+                   if any(not t.by_id[i].level for i in ids) else "")
+
+
+def span_text(st: Stated, t: Tables) -> str:
+    """'$95,000–$355,000+': the lowest and highest numbers a pay type's figures state."""
+    low, high = t.by_id[st.low], t.by_id[st.high]
+    text = f"{number(bottom(low), 'usd')}–{number(top(high), 'usd')}"
+    return text + ("+" if bounded_top(high) is None else "")
+
+
+def what_stated(st: Stated, t: Tables) -> str:
+    """What a headline line is, in words: its pay type, statistic or span, level, sources."""
+    if st.is_span:
+        return (f"{PAY_WORDS[st.measure]}, span of {len(st.figures)} stated figures "
+                f"({level_span(st.figures, t)}) · " + ", ".join(source_names(st.figures, t)))
+    f = t.by_id[st.figures[0]]
+    return (f"{PAY_WORDS[f.measure]}, {STATISTIC_NAMES[f.statistic]}, "
+            f"{level_span([f.id], t)} · {t.sources[f.source].label}")
+
+
 def headline(view: RoleView, t: Tables) -> tuple[str, str] | None:
-    """The one headline of every role page, card, preview and index row: the official median
-    annual wage of the role's occupation, and what it is. None where there is none."""
+    """The one headline of every role page, card, preview and index row: the role's own
+    first stated pay type (base salary, else total compensation, else salary) as the sources
+    state it, or the span its figures cover, and what it is. None where the sources state no
+    US-wide pay for the role as a whole."""
+    if not view.stated:
+        return None
+    st = view.stated[0]
+    if st.is_span:
+        return span_text(st, t), what_stated(st, t)
+    return figure(t.by_id[st.figures[0]]), what_stated(st, t)
+
+
+def official_median(view: RoleView, t: Tables) -> tuple[str, str] | None:
+    """The official median annual wage of the role's occupation, and what it is."""
     e = view.official
     if e is None or e.annual_median is None or "annual_median" in e.listed("not_released"):
         return None
@@ -282,10 +469,17 @@ def figure_rows(view: RoleView, t: Tables) -> tuple[list[str], list[dict]]:
     def put(ids, section):
         for i in ids:
             sections.setdefault(i, section)
-    put(view.whole, "At a glance: all levels")
+    put([i for st in view.stated for i in ([st.low, st.high] if st.is_span else st.figures)],
+        "Stated for this role")
     for row in view.glance:
-        put([*row.base, *row.total], f"At a glance: {row.level.name}")
-        put([e.figure for e in row.closest], f"At a glance: {row.level.name}, closest evidence")
+        for lines, what in ((row.own, ""), (row.elsewhere, ", this role at other or unstated "
+                                                          "levels"),
+                            (row.borrowed, ", borrowed from a related role"),
+                            (row.parts, ", parts of pay")):
+            for x in lines:
+                put([x.figure], f"At a glance: {row.level.name}{what}")
+                put([x.midpoint] if x.midpoint else [], f"At a glance: {row.level.name}, "
+                                                        "stated midpoint")
     put(view.overall, "All levels")
     for lv, ids in view.levels:
         put(ids, f"Pay by level: {lv.name}")

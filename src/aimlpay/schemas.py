@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints,
+                      ValidationInfo,
                       field_validator)
 
 from .plain_text import one_line, prose
@@ -183,16 +184,31 @@ class Role(Row):
     description: Prose = column("one or two sentences written for this site")
     former_slugs: str | None = column("`;`-separated old slugs that must keep redirecting",
                                       default=None)
+    related: str | None = column(
+        "`;`-separated slugs of the roles closest to this one, closest first: where no source "
+        "gives this role at a level, its page shows the first of them that has that level, "
+        "named as borrowed", default=None)
+    soc_note: Prose | None = column(
+        "why `soc_code` is the closest official occupation, in one sentence written for this "
+        "site (shown beside the official wages)", default=None)
+    soc_note_source: Slug | None = column(
+        "id of the source in `seeds/` that `soc_note` rests on, if any", default=None)
+    soc_note_locator: Text | None = column(
+        "the section heading of that source's document", default=None)
 
-    @field_validator("former_slugs")
+    @field_validator("former_slugs", "related")
     @classmethod
-    def _slugs(cls, v: str | None) -> str | None:
+    def _slugs(cls, v: str | None, info: ValidationInfo) -> str | None:
         import re
+        what = "former slug" if info.field_name == "former_slugs" else "related role"
         for s in (v or "").split(";"):
             if s and (not re.match(SLUG_PATTERN, s) or len(s) > 80):
-                raise ValueError("each former slug must be lowercase-ascii-hyphen and at most "
+                raise ValueError(f"each {what} must be lowercase-ascii-hyphen and at most "
                                  f"80 characters, {s[:40]!r} is not")
         return v
+
+    def related_slugs(self) -> list[str]:
+        return [s for s in (self.related or "").split(";") if s]
 
 
 class Level(Row):

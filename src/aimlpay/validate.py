@@ -280,6 +280,17 @@ def validate(paths: Paths = Paths()) -> Dataset:
             if old in roles:
                 problems.append(Problem("data/roles.csv", line, "former_slugs",
                                         "a former slug cannot be a current role's slug", old))
+        for other in role.related_slugs():
+            if other not in roles or other == role.slug:
+                problems.append(Problem("data/roles.csv", line, "related",
+                                        "not another role's slug in data/roles.csv", other))
+        if role.soc_note_source and role.soc_note_source not in sources \
+                and role.soc_note_source not in broken["seeds"]:
+            problems.append(Problem("data/roles.csv", line, "soc_note_source",
+                                    "unknown source: not in seeds/", role.soc_note_source))
+        if bool(role.soc_note_source) != bool(role.soc_note_locator):
+            problems.append(Problem("data/roles.csv", line, "soc_note_locator",
+                                    "soc_note_source and soc_note_locator go together"))
 
     # column -> (valid entries, entries already reported as broken, where they live)
     references = {"source": (sources, broken["seeds"], "seeds/"),

@@ -34,3 +34,16 @@
     opened = [];
   });
 })();
+
+/* Addresses to copy (a level's link, the embed snippet) are made absolute from wherever the
+ * page is served, when the build did not know the site's address (no SITE_URL). Text only:
+ * nothing from the address is ever written as HTML. */
+(function () {
+  "use strict";
+  aimlpay.onPage(function () {
+    document.querySelectorAll("[data-absolute]").forEach(function (el) {
+      var target = el.querySelector(".embed-src") || el;
+      target.textContent = new URL(el.getAttribute("data-absolute"), location.href).href;
+    });
+  });
+})();
