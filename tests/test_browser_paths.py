@@ -336,10 +336,10 @@ def test_a_posting_link_lands_on_each_level_on_a_phone(server, browser):
         context.close()
 
 
-# Whether a rectangle's centre is covered by a fixed or sticky element (the header, the
+# Whether an element's first line is covered by a fixed or sticky element (the header, the
 # back-to-top button) rather than by the element itself or its content.
 COVERED = """(el) => {
-  const r = el.getBoundingClientRect();
+  const r = el.getClientRects()[0];      // the first line's box: inline text may wrap
   const x = Math.min(r.left + r.width / 2, innerWidth - 1), y = r.top + Math.min(r.height / 2, 12);
   const top = document.elementFromPoint(x, y);
   return !!top && !el.contains(top) && !top.contains(el);
@@ -388,6 +388,52 @@ def test_ten_second_test_a_posting_link_shows_the_levels_pay_and_its_type_in_the
     finally:
         context.close()
     assert checked > len(paid_roles(built))      # two levels on every role with both kinds
+
+
+# Whether a card's link back is on screen, whole enough to tap, inside the iframe.
+LINK_VISIBLE = """() => {
+  const a = document.querySelector('a.more'), r = a.getBoundingClientRect();
+  const top = document.elementFromPoint(Math.min(r.left + 20, innerWidth - 1), r.top + r.height / 2);
+  return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.width >= 100
+         && (top === a || a.contains(top)) && document.documentElement.scrollWidth <= innerWidth;
+}"""
+
+
+def test_every_card_shows_its_link_in_an_iframe_on_another_site(built, server, browser, tmp_path):
+    """Every card, pasted into a page of another origin at 280 x 160, 320 x 180 and
+    600 x 200: its link back is visible and nothing overflows sideways; no request leaves
+    this machine; ?theme=dark gives the dark card, and the visitor's own dark setting
+    does not."""
+    from .conftest import serve
+    cards = sorted(p.parent.relative_to(built.site).as_posix()
+                   for p in (built.site / "embed").rglob("index.html"))
+    assert len(cards) >= 60
+    (tmp_path / "index.html").write_text("<!doctype html><title>Careers</title>")
+    host, httpd = serve(tmp_path)            # another port: another origin
+    context = browser.new_context(color_scheme="dark")
+    external = []
+    context.on("request", lambda r: r.url.startswith("http://127.0.0.1:") or
+               r.url.startswith(("data:", "about:")) or external.append(r.url))
+    try:
+        page = context.new_page()
+        page.goto(host)
+        for width, height in ((280, 160), (320, 180), (600, 200)):
+            page.set_content("".join(
+                f'<iframe src="{server}{c}/" width="{width}" height="{height}" '
+                f'style="border:0;display:block"></iframe>' for c in cards))
+            page.wait_for_load_state("load")
+            for frame, card in zip(page.frames[1:], cards):
+                assert frame.evaluate(LINK_VISIBLE), (card, width, height)
+        page.set_content(f'<iframe src="{server}{cards[0]}/?theme=dark"></iframe>'
+                         f'<iframe src="{server}{cards[0]}/"></iframe>')
+        page.wait_for_load_state("load")
+        dark, light = (f.evaluate("getComputedStyle(document.body).backgroundColor")
+                       for f in page.frames[1:])
+        assert (dark, light) == ("rgb(30, 33, 41)", "rgb(255, 255, 255)")
+    finally:
+        context.close()
+        httpd.shutdown()
+    assert external == []
 
 
 def test_a_citation_opens_the_document_section_and_address_by_tap(built, server, browser):

@@ -181,6 +181,31 @@ def test_salary_cards_are_small_self_contained_and_link_back(built, pages):
         assert (soup.select_one(".fig") or soup.select_one(".note")).get_text()
 
 
+def test_every_card_shows_its_roles_pay_as_pay_or_says_what_is_known(built, pages):
+    """A recruiter publishes a card as the role's pay: every number on it is a pay figure of
+    this role (as its page states it, its headline span, or the official median), or one
+    named as borrowed from another role; never equity alone; an empty card says why."""
+    rows = read_rows(built.data / "figures.csv")
+    pay = ("base_salary", "total_comp", "salary")
+    for slug in paid_roles(built):
+        page = pages[f"roles/{slug}/index.html"]
+        own = {s.get_text() for s in page.select("article span.fig")
+               if rows[s["data-fig"]]["role"] == slug and rows[s["data-fig"]]["measure"] in pay}
+        own.add(page.select_one(".role-headline .headline__value").get_text())
+        median = page.select_one(".headline__official .oews").get_text()
+        for card in (built.site / "embed" / slug).rglob("index.html"):
+            soup = pages[card.relative_to(built.site).as_posix()]
+            items = soup.select("main li")
+            assert items or soup.select_one(".note").get_text().strip(), card
+            for li in items:
+                shown, caption = li.select_one(".fig").get_text(), li.select_one(".what").get_text()
+                assert "equity" not in caption.lower(), (card, caption)
+                if caption.startswith("Borrowed from "):
+                    continue            # named as another role's, on the card itself
+                assert shown in own or (shown == median and "official median" in caption.lower()), \
+                    (card, shown, caption)
+
+
 def test_the_real_role_without_pay_figures_is_warned_about_and_has_no_page(built_site):
     """ai-ml-researcher (data/roles.csv line 7) has no pay figure: `aimlpay validate` warns,
     the build gave the same warning, and the shared build has no page for it."""
