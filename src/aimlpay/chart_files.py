@@ -18,7 +18,7 @@ import altair
 import vl_convert
 
 from .chart_builder import Chart
-from .chart_theme import theme
+from .chart_theme import CATEGORY_AXIS, FIXED_CATEGORY_AXIS, theme
 from .cores import map_on_cores
 from .serialise import csv_text, dumps
 
@@ -76,7 +76,7 @@ def drawn_spec(chart: Chart, layout: str, palette: str) -> dict:
     """The chart's Vega-Lite spec as drawn on a page: a fixed width, the palette's theme, and
     no title (the page shows it as text above the chart, where it wraps); the key to the
     marks, the spec's subtitle, stays in the drawing, one item per line on a phone."""
-    spec = {k: v for k, v in chart.spec.items() if k != "title"}
+    spec = _fixed_axes({k: v for k, v in chart.spec.items() if k != "title"}, layout)
     spec["width"] = LAYOUTS[layout]
     if layout == "narrow" and chart.narrow_height:
         spec["height"] = chart.narrow_height
@@ -93,6 +93,18 @@ def drawn_spec(chart: Chart, layout: str, palette: str) -> dict:
         config["axisX"] = {**config.get("axisX", {}), "titleAnchor": "end"}
     spec["config"] = config
     return spec
+
+
+def _fixed_axes(node, layout: str):
+    """The spec with every category axis fixed for the layout (see FIXED_CATEGORY_AXIS)."""
+    if isinstance(node, list):
+        return [_fixed_axes(n, layout) for n in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _fixed_axes(v, layout) for k, v in node.items()}
+    if node.get("labelExpr") == CATEGORY_AXIS["labelExpr"]:
+        node.update(FIXED_CATEGORY_AXIS[layout])
+    return node
 
 
 def _vega_key(spec: dict) -> str:

@@ -41,6 +41,11 @@ _WRAP16 = ("slice(split(replace(datum.label, regexp('(.{1,15}[-/]|.{1,16}(?= |$)
            "'$1\\n'), '\\n'), 0, -1)")
 CATEGORY_AXIS = {"labelExpr": f"width < 320 ? {_WRAP16} : datum.label",
                  "labelLimit": {"expr": "width < 320 ? 130 : 260"}, "labelLineHeight": LINE}
+# The same, fixed for one layout: a drawing's width is known when it is made, and a limit
+# that follows the `width` signal is measured at the unwrapped label's length before the
+# plot shrinks (a long label left the city chart's plot 57 px wide on a phone).
+FIXED_CATEGORY_AXIS = {"narrow": {"labelExpr": _WRAP16, "labelLimit": 130},
+                       "wide": {"labelExpr": "datum.label", "labelLimit": 260}}
 def narrow_height(labels, bars_per_row: int = 1, rows: int | None = None) -> int:
     """A narrow layout's height: `rows` rows (default: one per distinct label), each as tall
     as the longest label wrapped as CATEGORY_AXIS wraps it (rows share one height), or as

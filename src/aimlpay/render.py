@@ -511,7 +511,7 @@ def _sort_value(t: Tables, area: str, soc: str):
 def _unsearched(table: Markup) -> Markup:
     """A Markdown table kept out of the search index: results show prose, not table rows
     (the figures are on the page and in its CSV)."""
-    return Markup('<div class="figures" data-search-exclude markdown>\n\n') + table + Markup("\n\n</div>")
+    return Markup('<div class="figures figure-list" data-search-exclude markdown>\n\n') + table + Markup("\n\n</div>")
 
 
 # libyaml's safe dumper where PyYAML has it (a tenth of the time per page), else PyYAML's.
