@@ -436,6 +436,49 @@ def test_every_card_shows_its_link_in_an_iframe_on_another_site(built, server, b
     assert external == []
 
 
+def test_a_bad_address_gets_the_404_page_styled_and_without_errors(built, browser):
+    """GitHub Pages answers every bad address, at any depth, with 404.html: it must load its
+    styles and scripts from the site's root and run without errors (charts.js once built
+    the address "//" from the page's base, "/", and threw)."""
+    import functools
+    import http.server
+    import threading
+    page404 = (built.site / "404.html").read_bytes()
+
+    class Pages(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page404)))
+            self.end_headers()
+            self.wfile.write(page404)
+
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Pages, directory=str(built.site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        bad = f"http://127.0.0.1:{httpd.server_address[1]}/no/such/page/"
+        context = browser.new_context(viewport=PHONE)
+        page = context.new_page()
+        failed, errors = [], []
+        page.on("response", lambda r: r.status >= 400 and r.url != bad and failed.append(r.url))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        assert page.goto(bad).status == 404
+        page.wait_for_load_state("load")
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") \
+            in ("sticky", "fixed")
+        assert page.locator("article a").count() or page.locator(".md-nav__link").count()
+        assert failed == [] and errors == []
+        context.close()
+    finally:
+        httpd.shutdown()
+
+
 def test_a_citation_opens_the_document_section_and_address_by_tap(built, server, browser):
     rows = read_rows(built.data / "figures.csv")
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)

@@ -24,7 +24,8 @@
   var ROOT = (function () {
     var config = document.getElementById("__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
-    return new URL(base + "/", window.location.href).href;
+    // "/" on the 404 page (served at any depth): "//" would read as a host-less address.
+    return new URL(base.replace(/\/+$/, "") + "/", window.location.href).href;
   })();
 
   function scheme() {
