@@ -198,6 +198,11 @@ def _ordered(lines: list[Line]) -> list[Line]:
 POINTS = ("average", "median", "midpoint")
 
 
+def _first_per_measure(lines: list[Line]) -> list[Line]:
+    seen: set[str] = set()
+    return [x for x in lines if not (x.measure in seen or seen.add(x.measure))]
+
+
 def conflicts_with_own(line: Line, own: list[Figure], t: Tables) -> list[Conflict]:
     """How a borrowed figure sits against the span the role's own sources state (their
     ranges and bounds; an average or median bounds nothing, so alone it contradicts
@@ -251,9 +256,9 @@ def _glance(role: Role, figs: list[Figure], t: Tables,
             row.elsewhere = _ordered([_line(f, t, mids) for f in own])
             for other, theirs in related:
                 at = [f for f in theirs if stated_pay(f) and _at(f, lv, t)]
-                if at:
+                if at:          # one figure per pay type: the rest is on their page
                     m = _midpoints(theirs)
-                    row.borrowed = _ordered([_line(f, t, m) for f in at])
+                    row.borrowed = _first_per_measure(_ordered([_line(f, t, m) for f in at]))
                     row.borrowed_from, row.borrowed_at_level = other, True
                     break
             else:
