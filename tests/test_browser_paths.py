@@ -104,7 +104,8 @@ def test_chart_text_is_readable_in_light_and_dark_palettes(server, open_page):
 # One page of each kind, checked with axe-core (every rule it runs by default) in both palettes.
 AXE_PAGES = ("", "report/premium/", "roles/ml-engineer/", "roles/", "benchmarks/",
              "locations/california/", "locations/san-jose-sunnyvale-santa-clara-ca/",
-             "downloads/", "sources/", "embed/ml-engineer/", "404.html")
+             "downloads/", "sources/", "embed/ml-engineer/", "embed/mlops-engineer/senior/",
+             "404.html")
 AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 AXE_SCHEMES = {"light": "default", "dark": "slate"}     # system setting: Material's scheme
 
@@ -127,7 +128,8 @@ SETTLED = "() => new Promise(done => requestAnimationFrame(() => setTimeout(done
 
 def test_every_kind_of_page_passes_axe_in_light_and_dark_palettes(server, browser):
     """axe-core on one page of each kind, in a context per palette (as set by the reader's
-    system, which Material and the embeddable card both follow), once the page is ready: loaded
+    system, which Material follows; the embeddable card is dark when its address asks for it
+    with ?theme=dark, as a careers page would), once the page is ready: loaded
     and every chart drawn. The two palettes load and run side by side. In the dark palette
     only the rules that depend on colour run again: the pages are otherwise the same."""
     axe_script = Axe().axe_script
@@ -139,8 +141,9 @@ def test_every_kind_of_page_passes_axe_in_light_and_dark_palettes(server, browse
     problems = []
     try:
         for path in AXE_PAGES:
-            for page in pages.values():
-                page.goto(server + path, wait_until="commit")
+            for scheme, page in pages.items():
+                dark_card = path.startswith("embed/") and scheme == "dark"
+                page.goto(server + path + ("?theme=dark" if dark_card else ""), wait_until="commit")
             for scheme, page in pages.items():
                 page.wait_for_load_state("load")
                 wait_for_charts(page)
@@ -336,8 +339,8 @@ def test_a_posting_link_lands_on_each_level_on_a_phone(server, browser):
         context.close()
 
 
-# Whether an element's first line is covered by a fixed or sticky element (the header, the
-# back-to-top button) rather than by the element itself or its content.
+# Whether an element's first line is covered by a fixed or sticky element (the header, a
+# floating button) rather than by the element itself or its content.
 COVERED = """(el) => {
   const r = el.getClientRects()[0];      // the first line's box: inline text may wrap
   const x = Math.min(r.left + r.width / 2, innerWidth - 1), y = r.top + Math.min(r.height / 2, 12);
@@ -479,6 +482,70 @@ def test_a_bad_address_gets_the_404_page_styled_and_without_errors(built, browse
         httpd.shutdown()
 
 
+# Every number in a table at this width: is its text inside what the reader can see, by
+# scrolling its box where the box scrolls? [page-relative description, …] of those that are not.
+CLIPPED_NUMBERS = """() => {
+  const out = [];
+  const scrolls = el => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  for (const table of document.querySelectorAll('article table')) {
+    if (table.closest('details:not([open])') || !table.getClientRects().length) continue;
+    let box = table;                      // the nearest box that scrolls it, or the page
+    while (box && box !== document.body && !scrolls(box)) box = box.parentElement;
+    const b = box && box !== document.body ? box.getBoundingClientRect()
+                                           : {left: 0, right: innerWidth};
+    const reach = box && box !== document.body ? b.left + box.scrollWidth : innerWidth;
+    for (const cell of table.querySelectorAll('td, th')) {
+      if (!/\d/.test(cell.textContent) || !cell.getClientRects().length) continue;
+      const head = cell.closest('thead');      // headers kept for screen readers only
+      if (head && head.getBoundingClientRect().width <= 1) continue;
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const r = range.getBoundingClientRect();
+      // Outside the page's width, past the scroll box's reach, or cut by the cell itself.
+      if (r.left < -0.5 || r.right > reach + 0.5 || r.right > innerWidth + 0.5 && reach <= innerWidth
+          || cell.scrollWidth > cell.clientWidth + 1 && getComputedStyle(cell).overflowX !== 'visible')
+        out.push(cell.textContent.trim().slice(0, 40) + ' @' + Math.round(r.left) + '-' + Math.round(r.right));
+    }
+    // Tables of figures and official wages fit the screen: nothing to scroll to.
+    if (table.closest('.figure-list, .oews-figures, section.glance')) {
+      const fits = box && box !== document.body ? box.scrollWidth <= box.clientWidth + 1
+                                                : table.getBoundingClientRect().right <= innerWidth;
+      if (!fits) out.push('table wider than its box: ' + table.textContent.trim().slice(0, 40));
+    }
+    // A block laid out lazily paints only inside itself: it must be as wide as its table.
+    const lazy = table.closest('.location-group');
+    if (lazy && lazy.getBoundingClientRect().width + 1 < table.getBoundingClientRect().width)
+      out.push('lazy block narrower than its table: ' + table.textContent.trim().slice(0, 40));
+  }
+  return out;
+}"""
+
+
+def test_no_table_clips_a_number_at_320_px(server, browser):
+    """At 320 px, with every collapsed section open, every number in every table of each
+    kind of page is where the reader can see it: on the screen, or in a box that scrolls
+    to it. (Official wage tables and figure lists stack into rows on a phone; the
+    locations index scrolls sideways as one table.)"""
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    found = {}
+    try:
+        page = context.new_page()
+        for path in ("roles/mlops-engineer/", "roles/ml-engineer/", "locations/california/",
+                     "locations/san-jose-sunnyvale-santa-clara-ca/", "locations/",
+                     "report/location/", "report/premium/", "benchmarks/", "roles/",
+                     "downloads/", "whats-changed/", "sources/"):
+            page.goto(server + path)
+            page.wait_for_load_state("load")
+            page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            page.evaluate(SETTLED)
+            clipped = page.evaluate(CLIPPED_NUMBERS)
+            if clipped:
+                found[path] = clipped[:5]
+    finally:
+        context.close()
+    assert not found, found
+
+
 def test_a_citation_opens_the_document_section_and_address_by_tap(built, server, browser):
     rows = read_rows(built.data / "figures.csv")
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
@@ -604,10 +671,11 @@ def test_a_table_wider_than_a_phone_scrolls_by_keyboard(server, browser):
     try:
         page = context.new_page()
         held = hold_material(page)             # until the reader is on the table
-        page.goto(server + "locations/california/")
+        page.goto(server + "downloads/")
         page.wait_for_load_state("load")
         page.evaluate(SETTLED)
-        table = page.locator(".md-content table").nth(1)       # the official wages, 5 columns
+        # The files table (official wage tables stack into rows on a phone instead).
+        table = page.locator(".md-content table").nth(1)
         for _ in range(80):                       # to the table, by Tab, as a reader gets there
             page.keyboard.press("Tab")
             if table.evaluate("t => t === document.activeElement"):

@@ -71,6 +71,11 @@ CSV_CASES = [
     ("roles.csv", "nlp-engineer", "slug", "a" * 300, "String should have at most 80 characters"),
     ("roles.csv", "nlp-engineer", "former_slugs", "b" * 300, "each former slug must be lowercase-ascii-hyphen and at most 80 characters, " + repr("b" * 40) + " is not"),
     ("roles.csv", "nlp-engineer", "soc_code", "15-1221<x>", "must be a SOC code like 15-1221"),
+    ("roles.csv", "nlp-engineer", "soc_note", "BLS [has](javascript:alert(1)) none.", LINK),
+    ("roles.csv", "nlp-engineer", "soc_note_locator", "How\u2028much", separator("U+2028", 4)),
+    ("roles.csv", "nlp-engineer", "related", "ml-engineer;Bad Slug", "each related role must be lowercase-ascii-hyphen and at most 80 characters, 'Bad Slug' is not"),
+    ("roles.csv", "nlp-engineer", "related", "no-such-role", "not another role's slug in data/roles.csv"),
+    ("roles.csv", "nlp-engineer", "soc_note_source", "no-such-source", "unknown source: not in seeds/"),
     # levels.csv, locations.csv, topics.csv
     ("levels.csv", "senior", "name", "Senior\ufeff", invisible("U+FEFF", "byte order mark", 7)),
     ("levels.csv", "senior", "description", "See [docs](https://evil.example)", LINK),

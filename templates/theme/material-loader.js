@@ -2,8 +2,8 @@
  *
  * A page here is a document to read: its text, tables, static charts, palette switch, menus
  * (CSS toggles) and collapsed sections all work without Material's JavaScript. The bundle adds
- * search, instant navigation, the table of contents that follows the reader, the back-to-top
- * button. Starting it costs a phone about half a second of main thread (the largest part of
+ * search, instant navigation and the table of contents that follows the reader (no
+ * back-to-top button: it appeared over the row a posting linked to). Starting it costs a phone about half a second of main thread (the largest part of
  * every page's blocking time), and run while the page loads, it also held back the first paint
  * of the page's text. So it loads on the reader's first scroll, touch, pointer move, key or
  * focus, as charts.js loads the chart runtime; a link tapped first is followed as a plain link.
