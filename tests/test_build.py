@@ -359,3 +359,20 @@ def test_yearly_bls_update_job_imports_checks_and_opens_a_pull_request():
     assert "main" not in runs[order[-1]].split("git push")[1].split("\n")[0]
     uses = [s["uses"] for s in steps if "uses" in s]
     assert all(re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", u) for u in uses)
+
+
+def test_every_page_has_unique_ids_and_headings_without_gaps(pages):
+    """A screen reader lists a page's headings and jumps to ids: no id twice on one page
+    (role pages once had #all-levels twice), and no heading more than one level below the
+    one before it (role pages once went from h1 to h3)."""
+    import collections
+    problems = []
+    for path, soup in pages.items():
+        ids = collections.Counter(tag["id"] for tag in soup.select("[id]"))
+        problems += [f"{path}: id {i!r} {n} times" for i, n in ids.items() if n > 1]
+        article = soup.select_one("article")
+        if article is None:
+            continue
+        levels = [int(h.name[1]) for h in article.select("h1, h2, h3, h4, h5, h6")]
+        problems += [f"{path}: h{a} then h{b}" for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert not problems, problems[:20]
