@@ -381,3 +381,27 @@ def test_without_site_url_instant_navigation_works_under_a_sub_path(anywhere, br
         assert page.evaluate("window.__samePage") is True, "a click reloaded the page"
     finally:
         context.close()
+
+
+def test_without_site_url_the_embed_snippet_and_level_link_are_absolute_where_served(
+        anywhere, browser):
+    """A recruiter copies the snippet from a preview served under a sub-path: its address
+    and the level link are absolute, made from where the page is served, and the snippet's
+    address opens the card."""
+    _, base, _ = anywhere
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base + "roles/mlops-engineer/#embed")
+        page.wait_for_load_state("load")
+        src = page.inner_text("pre.embed-snippet .embed-src")
+        assert src == base + "embed/mlops-engineer/"
+        snippet = page.inner_text("pre.embed-snippet")
+        assert snippet.startswith(f'<iframe src="{src}"') and snippet.endswith("</iframe>")
+        link = page.locator("#embed code[data-derived=url]").inner_text()
+        assert link.startswith(base + "roles/mlops-engineer/#")
+        card = context.new_page()
+        assert card.goto(src).status == 200
+        assert card.locator("a.more").is_visible()
+    finally:
+        context.close()
