@@ -99,8 +99,16 @@ def test_json_ld_is_an_occupation_whose_salaries_are_on_the_page(built, pages):
                  "median": "annual_median", "percentile75": "annual_p75",
                  "percentile90": "annual_p90"}
         for salary in data.get("estimatedSalary", []):
-            assert salary["@type"] == "MonetaryAmountDistribution"
             assert salary["currency"] == "USD" and salary["duration"] == "P1Y"
+            if salary["@type"] == "MonetaryAmount":
+                # A figure stated for the role as a whole, bound by bound, as on the page.
+                values = [salary[k] for k in ("minValue", "maxValue", "value") if k in salary]
+                assert values and set(salary) <= {"@type", "name", "currency", "duration",
+                                                  "minValue", "maxValue", "value"}, salary
+                assert all(v in shown for v in values), (slug, salary)
+                assert salary["name"].startswith(("Base salary", "Total compensation", "Salary"))
+                continue
+            assert salary["@type"] == "MonetaryAmountDistribution"
             assert set(salary) <= {"@type", "name", "currency", "duration", *stats}
             if salary["name"].startswith("BLS OEWS"):
                 # Real percentiles, each equal to the official figure the page shows.
@@ -109,9 +117,11 @@ def test_json_ld_is_an_occupation_whose_salaries_are_on_the_page(built, pages):
                     assert official[measure] == [salary[key]], (slug, key)
                 with_salaries += 1
             else:
-                # A guide's figure: only a median the source states, never invented percentiles.
+                # A guide's figure: only a median the source states, never invented percentiles,
+                # and one the headline states for the role as a whole (no company's median).
                 assert set(salary) <= {"@type", "name", "currency", "duration", "median"}
                 assert salary["median"] in shown
+                assert salary["name"].startswith(("Base salary", "Total compensation", "Salary"))
     assert with_salaries >= 9
 
 

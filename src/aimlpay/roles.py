@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from .schemas import PAY_MEASURES, Figure, Level, Role
 from .tables import Tables
 from .vocabulary import (ALL_INDUSTRIES, MEASURE_NAMES, NATIONAL, OFFICIAL_SOURCE,
-                         SCHEMA_PERCENTILES, STATISTIC_NAMES, figure, number, oews, plain,
-                         years_text)
+                         SCHEMA_PERCENTILES, STATISTIC_NAMES, capfirst, figure, number, oews,
+                         plain, years_text)
 
 BASELINE = "software-engineer"
 PREMIUMS = ("premium_pct", "premium_usd")
@@ -420,20 +420,31 @@ def official_median(view: RoleView, t: Tables) -> tuple[str, str] | None:
 
 
 def jsonld(view: RoleView, t: Tables, url: str | None) -> str:
-    """schema.org Occupation for the role page. estimatedSalary lists a
-    MonetaryAmountDistribution only for figures the sources state as medians: a range is not
-    a set of percentiles, and none is invented from one."""
+    """schema.org Occupation for the role page, by the headline's rule: estimatedSalary lists
+    what the sources state for the role as a whole (US-wide, no company, city or industry),
+    each as stated: a range as a MonetaryAmount with its bounds, a median as a
+    MonetaryAmountDistribution with only its median, an average as a MonetaryAmount value;
+    then the official distribution. A span across sources is no source's figure and is left
+    out; nothing is invented from a range."""
     role = view.role
     salaries = []
-    for fid in view.figure_ids:
-        f = t.by_id[fid]
-        if f.statistic == "median" and f.unit == "usd" and f.measure in PAY_MEASURES:
-            src = t.sources[f.source]
-            salaries.append({
-                "@type": "MonetaryAmountDistribution",
-                "name": f"{MEASURE_NAMES[f.measure]}"
-                        + (f", {f.subject}" if f.subject else "") + f" ({src.label})",
-                "currency": "USD", "duration": "P1Y", "median": plain(f.value)})
+    for st in view.stated:
+        for fid in st.figures:
+            f = t.by_id[fid]
+            name = (f"{capfirst(PAY_WORDS[f.measure])}, {STATISTIC_NAMES[f.statistic]}, "
+                    f"{t.levels[f.level].name if f.level else 'level not stated'} "
+                    f"({t.sources[f.source].label})")
+            amount = {"currency": "USD", "duration": "P1Y", "name": name}
+            if f.statistic == "median":
+                salaries.append({"@type": "MonetaryAmountDistribution", **amount,
+                                 "median": plain(f.value)})
+            elif f.statistic == "range":
+                salaries.append({"@type": "MonetaryAmount", **amount, "minValue": plain(f.low),
+                                 **({} if f.open_high else {"maxValue": plain(f.high)})})
+            elif f.statistic == "average":
+                salaries.append({"@type": "MonetaryAmount", **amount, "value": plain(f.value)})
+            elif f.statistic in ("at_least", "more_than"):
+                salaries.append({"@type": "MonetaryAmount", **amount, "minValue": plain(f.value)})
     official = _official_distribution(role.soc_code, t)
     if official:
         salaries.append(official)
