@@ -495,7 +495,7 @@ CLIPPED_NUMBERS = """() => {
                                            : {left: 0, right: innerWidth};
     const reach = box && box !== document.body ? b.left + box.scrollWidth : innerWidth;
     for (const cell of table.querySelectorAll('td, th')) {
-      if (!/\d/.test(cell.textContent) || !cell.getClientRects().length) continue;
+      if (!/\\d/.test(cell.textContent) || !cell.getClientRects().length) continue;
       const head = cell.closest('thead');      // headers kept for screen readers only
       if (head && head.getBoundingClientRect().width <= 1) continue;
       const range = document.createRange();
