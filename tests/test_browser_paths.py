@@ -102,7 +102,8 @@ def test_chart_text_is_readable_in_light_and_dark_palettes(server, open_page):
 
 
 # One page of each kind, checked with axe-core (every rule it runs by default) in both palettes.
-AXE_PAGES = ("", "report/premium/", "roles/ml-engineer/", "roles/", "benchmarks/",
+AXE_PAGES = ("", "report/premium/", "roles/ml-engineer/", "roles/mlops-engineer/", "roles/",
+             "benchmarks/",
              "locations/california/", "locations/san-jose-sunnyvale-santa-clara-ca/",
              "downloads/", "sources/", "embed/ml-engineer/", "embed/mlops-engineer/senior/",
              "404.html")
@@ -544,6 +545,17 @@ def test_no_table_clips_a_number_at_320_px(server, browser):
     finally:
         context.close()
     assert not found, found
+
+
+def test_the_roles_index_fits_a_desktop_column(server, open_page):
+    """At 1,440 px the roles index compares every role without a sideways scroll (it once ran
+    past its column with a column per level)."""
+    page, _ = open_page(server + "roles/", viewport=DESKTOP)
+    box = page.evaluate("""() => { const t = document.querySelector('.roles-table table');
+        const a = document.querySelector('article').getBoundingClientRect();
+        return [t.getBoundingClientRect().right, a.right, t.parentElement.scrollWidth,
+                t.parentElement.clientWidth]; }""")
+    assert box[0] <= box[1] + 0.5 and box[2] <= box[3], box
 
 
 def test_a_citation_opens_the_document_section_and_address_by_tap(built, server, browser):
