@@ -582,8 +582,7 @@ def role_context(view: RoleView, t: Tables, site_url: str, places=()) -> dict:
     """Everything role.md.j2 needs beyond the page helpers. Features that need the site's
     absolute address (link previews, JSON-LD's url) are left out when the build does not
     know it (no SITE_URL); the embed snippet then takes its address from where the page is
-    served (site.js fills it in)."""
-    name = view.role.name
+    served (anchors.js fills it in)."""
     title, description, alt = role_titles(view, t)
     page_path = f"roles/{view.slug}/"
     page_url = f"{site_url}{page_path}" if site_url else None

@@ -92,12 +92,7 @@ def redirect_html(paths: Paths, target_url: str) -> str:
 
 def _first_per_pay(lines, t: Tables) -> list[Figure]:
     """One figure per pay type, in the glance's order: a card has room for two."""
-    seen, out = set(), []
-    for line in lines:
-        if line.measure not in seen:
-            seen.add(line.measure)
-            out.append(t.by_id[line.figure])
-    return out[:2]
+    return [t.by_id[line.figure] for line in roles.first_per_measure(lines)[:2]]
 
 
 def _level_card(paths, view, row, t, page) -> str:

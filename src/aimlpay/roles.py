@@ -38,6 +38,8 @@ PAY_WORDS = {"base_salary": "base salary", "total_comp": "total compensation",
 PART_PAY = ("equity_annual", "stock_comp", "bonus", "additional_cash")
 PART_WORDS = {"equity_annual": "annual equity only", "stock_comp": "stock compensation only",
               "bonus": "bonus only", "additional_cash": "additional cash only"}
+# Statistics that say where the middle is, not where pay starts or ends.
+POINTS = ("average", "median", "midpoint")
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class Stated:
     @property
     def is_span(self) -> bool:
         return self.low is not None
+
+
 @dataclass
 class RoleView:
     role: Role
@@ -194,11 +198,8 @@ def _ordered(lines: list[Line]) -> list[Line]:
                                         x.statistic != "range", x.figure))
 
 
-# Statistics that say where the middle is, not where pay starts or ends.
-POINTS = ("average", "median", "midpoint")
-
-
-def _first_per_measure(lines: list[Line]) -> list[Line]:
+def first_per_measure(lines: list[Line]) -> list[Line]:
+    """The first line of each pay type, in order."""
     seen: set[str] = set()
     return [x for x in lines if not (x.measure in seen or seen.add(x.measure))]
 
@@ -258,7 +259,7 @@ def _glance(role: Role, figs: list[Figure], t: Tables,
                 at = [f for f in theirs if stated_pay(f) and _at(f, lv, t)]
                 if at:          # one figure per pay type: the rest is on their page
                     m = _midpoints(theirs)
-                    row.borrowed = _first_per_measure(_ordered([_line(f, t, m) for f in at]))
+                    row.borrowed = first_per_measure(_ordered([_line(f, t, m) for f in at]))
                     row.borrowed_from, row.borrowed_at_level = other, True
                     break
             else:
