@@ -102,7 +102,7 @@ def test_chart_text_is_readable_in_light_and_dark_palettes(server, open_page):
 
 
 # One page of each kind, checked with axe-core (every rule it runs by default) in both palettes.
-AXE_PAGES = ("", "report/premium/", "roles/ml-engineer/", "roles/mlops-engineer/", "roles/",
+AXE_PAGES = ("", "report/premium/", "roles/ml-engineer/", "roles/mlops-engineer/#senior", "roles/",
              "benchmarks/",
              "locations/california/", "locations/san-jose-sunnyvale-santa-clara-ca/",
              "downloads/", "sources/", "embed/ml-engineer/", "embed/mlops-engineer/senior/",
