@@ -97,6 +97,10 @@ def test_the_feed_has_one_entry_per_release_with_its_changes(changed):
     assert [e.title for e in feed.entries] == [f"Release {r['version']}" for r in releases]
     assert len({e.id for e in feed.entries}) == len(releases)
     assert [e.updated[:10] for e in feed.entries] == [str(r["date"]) for r in releases]
+    # Each release its own time, newest latest, even two cut on one day (2026.1 and 2026.2).
+    times = [e.updated_parsed for e in feed.entries]
+    assert times == sorted(times, reverse=True) and len(set(times)) == len(times), times
+    assert feed.feed.updated_parsed == times[0]
     assert feed.feed.updated[:10] == str(releases[0]["date"])
     newest = BeautifulSoup(feed.entries[0].content[0].value, "html.parser")
     # (feedparser drops data- attributes: the tables are read by caption, as a reader does.)

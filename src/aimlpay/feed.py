@@ -26,8 +26,11 @@ def urn(name: str) -> str:
     return f"urn:uuid:{uuid.uuid5(_NAMESPACE, name)}"
 
 
-def _time(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(), dt.timezone.utc)
+def _time(day: dt.date, order: int = 0) -> dt.datetime:
+    """Midnight UTC of the day, plus one minute per release cut before it on any day: two
+    releases of one day get their own times, in order (feed readers and the W3C validator
+    take entries with one `updated` time as one update)."""
+    return dt.datetime.combine(day, dt.time(), dt.timezone.utc) + dt.timedelta(minutes=order)
 
 
 def atom(history: list[Notes], site_name: str, site_url: str | None,
@@ -44,15 +47,15 @@ def atom(history: list[Notes], site_name: str, site_url: str | None,
     fg.link(href=f"{base}whats-changed/", rel="alternate", type="text/html")
     fg.link(href=f"{base}{FEED}", rel="self", type="application/atom+xml")
     fg.language("en")
-    fg.updated(_time(history[0].entry.date))
-    for notes in reversed(history):             # feedgen puts the last added first
+    fg.updated(_time(history[0].entry.date, len(history) - 1))
+    for order, notes in enumerate(reversed(history)):     # feedgen puts the last added first
         e = notes.entry
         fe = fg.add_entry()
         fe.id(urn(f"release/{e.version}"))
         fe.title(f"Release {e.version}")
         fe.link(href=f"{base}whats-changed/#{e.anchor}", rel="alternate", type="text/html")
-        fe.published(_time(e.date))
-        fe.updated(_time(e.date))
+        fe.published(_time(e.date, order))
+        fe.updated(_time(e.date, order))
         fe.summary(e.summary)
         fe.content(str(content(notes, lambda page: base + page)), type="html")
     return fg.atom_str(pretty=True)
