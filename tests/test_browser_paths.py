@@ -50,6 +50,22 @@ def test_chart_renders_on_first_load_and_after_instant_navigation(server, open_p
     assert watch.external == []
 
 
+def test_chart_tooltips_leave_out_empty_fields_rather_than_saying_null(server, open_page):
+    """Every bar and point of the pay-by-level charts, hovered: its tooltip names the figure
+    and source and never shows "null" for a field the row leaves empty (a row that credits
+    no one else, a figure with no level)."""
+    page, watch = open_page(server + "report/pay-by-level/", viewport=DESKTOP)
+    wait_for_charts(page)
+    bars = page.locator(".vega-chart .chart-view svg path[aria-roledescription='bar'], "
+                        ".vega-chart .chart-view svg path[aria-roledescription='symbol']")
+    assert bars.count() >= 10
+    for i in range(bars.count()):
+        bars.nth(i).hover(force=True)
+        text = page.wait_for_selector(".chart-tooltip:not([hidden])").inner_text()
+        assert "Source" in text and "null" not in text, text
+    assert watch.errors == []
+
+
 def test_chart_tooltip_gives_the_exact_figure_and_source(server, open_page):
     page, watch = open_page(server)
     wait_for_charts(page)

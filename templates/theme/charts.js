@@ -60,7 +60,10 @@
     var table = document.createElement("table");
     var entries = typeof value === "object" ? Object.entries(value) : [["", value]];
     entries.forEach(function (entry) {
-      if (entry[1] === null || entry[1] === undefined || entry[1] === "") return;
+      // An empty field is left out. Vega-Lite's tooltip turns a missing value into the text
+      // "null" ("Originally from: null"), which no field of the data ever holds.
+      if (entry[1] === null || entry[1] === undefined || entry[1] === "" ||
+          entry[1] === "null") return;
       var row = table.insertRow();
       var th = document.createElement("th");
       th.textContent = entry[0];
