@@ -529,37 +529,6 @@ def front_matter(**fields) -> Markup:
     return Markup(f"---\n{text}---")
 
 
-# What a borrowed figure's flag says, and which way it does not fit.
-FLAG_WORDS = {"above": "above all this role's own figures",
-              "reaches-above": "partly above this role's own figures",
-              "below": "below all this role's own figures",
-              "reaches-below": "partly below this role's own figures"}
-
-
-def _line_what(t: Tables, line: roles.Line, row: roles.GlanceRow) -> str:
-    """What a level row's figure is, after its pay type: statistic, the level or band it is
-    stated for when that is not the row's level, its subject."""
-    f = t.by_id[line.figure]
-    parts = [STATISTIC_NAMES[f.statistic]] if f.statistic in ("range", *POINT_STATISTICS) else []
-    if line.level is None:
-        parts.append("level not stated")
-    elif line.level.id != row.level.id:
-        parts.append(line.level.name + (" band" if line.level.band_of else ""))
-    if f.subject:
-        parts.append(f.subject)
-    return (", " + ", ".join(parts)) if parts else ""
-
-
-def _fit_sentences(row: roles.GlanceRow) -> list[tuple[str, str]]:
-    """One sentence per way a row's borrowed figures do not fit the role's own: (above or
-    below, the role's own figure they are measured against)."""
-    out = {}
-    for c in row.conflicts:
-        if c.kind != "inverted":
-            out[("above" if c.kind.endswith("above") else "below", c.against)] = None
-    return list(out)
-
-
 def role_titles(view: RoleView, t: Tables) -> tuple[str, str, str | None]:
     """The page's title, its description and the image's alt text, all from one headline."""
     name = view.role.name
@@ -606,10 +575,11 @@ def role_context(view: RoleView, t: Tables, site_url: str, places=()) -> dict:
         "ladder_ids": {lv.id for lv in roles.ladder(t)},
         "percentiles": PERCENTILES, "percentile_labels": PERCENTILE_LABELS,
         "measure_names": MEASURE_NAMES, "statistic_names": STATISTIC_NAMES,
-        "pay_words": roles.PAY_WORDS, "part_words": roles.PART_WORDS, "flag_words": FLAG_WORDS,
+        "pay_words": roles.PAY_WORDS, "part_words": roles.PART_WORDS,
+        "flag_words": roles.FLAG_WORDS,
         "level_span": lambda ids: roles.level_span(ids, t),
-        "line_what": lambda line, row: _line_what(t, line, row),
-        "fit_sentences": _fit_sentences,
+        "line_what": lambda line, row: roles.line_what(line, row, t),
+        "fit_sentences": roles.fit_sentences,
         "page_sources": lambda v: list(dict.fromkeys(
             s for s in sorted(t.sources) if any(t.by_id[i].source == s for i in v.figure_ids))),
     }

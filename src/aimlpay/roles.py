@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from .schemas import PAY_MEASURES, Figure, Level, Role
 from .tables import Tables
 from .vocabulary import (ALL_INDUSTRIES, MEASURE_NAMES, NATIONAL, OFFICIAL_SOURCE,
-                         SCHEMA_PERCENTILES, STATISTIC_NAMES, capfirst, figure, number, oews,
-                         plain, years_text)
+                         POINT_STATISTICS, SCHEMA_PERCENTILES, STATISTIC_NAMES, capfirst, figure,
+                         number, oews, plain, years_text)
 
 BASELINE = "software-engineer"
 PREMIUMS = ("premium_pct", "premium_usd")
@@ -361,6 +361,37 @@ def _baseline_levels(t: Tables) -> dict[tuple[str, str], list[str]]:
         if f.role == BASELINE and f.level and f.measure in PAY_MEASURES and f.unit == "usd":
             out.setdefault((f.level, f.measure), []).append(f.id)
     return out
+
+
+# What a borrowed figure's flag says, and which way it does not fit.
+FLAG_WORDS = {"above": "above all this role's own figures",
+              "reaches-above": "partly above this role's own figures",
+              "below": "below all this role's own figures",
+              "reaches-below": "partly below this role's own figures"}
+
+
+def line_what(line: Line, row: GlanceRow, t: Tables) -> str:
+    """What a level row's figure is, after its pay type: statistic, the level or band it is
+    stated for when that is not the row's level, its subject."""
+    f = t.by_id[line.figure]
+    parts = [STATISTIC_NAMES[f.statistic]] if f.statistic in ("range", *POINT_STATISTICS) else []
+    if line.level is None:
+        parts.append("level not stated")
+    elif line.level.id != row.level.id:
+        parts.append(line.level.name + (" band" if line.level.band_of else ""))
+    if f.subject:
+        parts.append(f.subject)
+    return (", " + ", ".join(parts)) if parts else ""
+
+
+def fit_sentences(row: GlanceRow) -> list[tuple[str, str]]:
+    """One sentence per way a row's borrowed figures do not fit the role's own: (above or
+    below, the role's own figure they are measured against)."""
+    out = {}
+    for c in row.conflicts:
+        if c.kind != "inverted":
+            out[("above" if c.kind.endswith("above") else "below", c.against)] = None
+    return list(out)
 
 
 def source_names(ids, t: Tables) -> list[str]:
