@@ -58,8 +58,7 @@ def figure_caption(f: Figure, t: Tables, whose: str | None = None) -> str:
     """'base salary, range, Senior · Hakia 2026 (Signify Technology)': pay type first."""
     what = roles.PAY_WORDS.get(f.measure) or roles.PART_WORDS.get(f.measure) \
         or measure_name(f.measure, f.statistic).lower()
-    if f.statistic in ("range", "average", "median"):
-        what += f", {f.statistic}"
+    what += "".join(f", {w}" for w in roles.statistic_word(f))
     what += f", {t.levels[f.level].name}" if f.level else ", level not stated"
     if f.subject:
         what += f", {f.subject}"
@@ -135,9 +134,10 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
     out: dict[str, bytes] = {}
     problem = None
     slug, name = view.slug, view.role.name
-    head = roles.headline(view, t) or roles.official_median(view, t)
-    shown, caption = ((head[0], capfirst(head[1])) if head
-                      else ("Pay by level", "As each published source states it"))
+    # The role's own stated pay, then the official median; the preview shows the first.
+    items = [(value, capfirst(what)) for value, what in
+             filter(None, (roles.headline(view, t), roles.official_median(view, t)))]
+    shown, caption = items[0] if items else ("Pay by level", "As each published source states it")
     try:
         out[f"roles/{slug}/preview.png"] = preview_png(
             paths.cache / "svg", preview_svg(paths, name, shown, caption), name)
@@ -145,10 +145,6 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
         problem = Problem("data/roles.csv", 0, "name", f"role {slug!r}: {err}")
     columns, rows = roles.figure_rows(view, t)
     out[f"roles/{slug}/{slug}-salary-figures.csv"] = csv_text(columns, rows).encode()
-    items = [(head[0], capfirst(head[1]))] if head else []
-    median = roles.official_median(view, t)
-    if median and roles.headline(view, t):
-        items.append((median[0], capfirst(median[1])))
     out[f"embed/{slug}/index.html"] = card_html(
         paths, name, None, items, 0, t, f"../../roles/{slug}/",
         None if items else "No source states this role's US pay as a whole; its page gives "

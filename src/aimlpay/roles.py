@@ -370,11 +370,25 @@ FLAG_WORDS = {"above": "above all this role's own figures",
               "reaches-below": "partly below this role's own figures"}
 
 
+def statistic_word(f: Figure) -> list[str]:
+    """The statistic named after a figure's pay type ("range", "average", …); a bound or an
+    approximation says itself in the figure ("$300,000+", "~15%")."""
+    return [STATISTIC_NAMES[f.statistic]] if f.statistic in ("range", *POINT_STATISTICS) else []
+
+
+def end_text(f: Figure, end: str) -> str:
+    """One end of a span: the lowest number a figure states ("low"), or its highest ("high"),
+    with "+" where the figure has no ceiling."""
+    if end == "low":
+        return number(bottom(f), f.unit)
+    return number(top(f), f.unit) + ("+" if bounded_top(f) is None else "")
+
+
 def line_what(line: Line, row: GlanceRow, t: Tables) -> str:
     """What a level row's figure is, after its pay type: statistic, the level or band it is
     stated for when that is not the row's level, its subject."""
     f = t.by_id[line.figure]
-    parts = [STATISTIC_NAMES[f.statistic]] if f.statistic in ("range", *POINT_STATISTICS) else []
+    parts = statistic_word(f)
     if line.level is None:
         parts.append("level not stated")
     elif line.level.id != row.level.id:
@@ -413,9 +427,7 @@ def level_span(ids, t: Tables) -> str:
 
 def span_text(st: Stated, t: Tables) -> str:
     """'$95,000–$355,000+': the lowest and highest numbers a pay type's figures state."""
-    low, high = t.by_id[st.low], t.by_id[st.high]
-    text = f"{number(bottom(low), 'usd')}–{number(top(high), 'usd')}"
-    return text + ("+" if bounded_top(high) is None else "")
+    return f"{end_text(t.by_id[st.low], 'low')}–{end_text(t.by_id[st.high], 'high')}"
 
 
 def what_stated(st: Stated, t: Tables) -> str:
