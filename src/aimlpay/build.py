@@ -23,6 +23,7 @@ from pathlib import Path
 from . import (chart_catalogue, chart_files, downloads, feed, locations, official_charts,
                output_tree, release_pages, releases, render, role_files, roles,
                tables as tables_mod)
+from . import places as places_mod
 from .paths import Paths
 from .problems import InvalidData, Problem
 from .serialise import csv_text
@@ -58,11 +59,14 @@ def generate(paths: Paths) -> BuildResult:
     pages = render.render_site(
         paths, tables, charts, files=data_files.files, zip_name=data_files.zip_name,
         figure_fields=figure_schema["schema"]["fields"], views=views, site_url=url,
-        places=places, releases=history, release_html=site_releases.release_html,
+        places=places, related=dataset.related_occupations, releases=history, release_html=site_releases.release_html,
         last_changed=site_releases.last_changed_link, page_footer=site_releases.footer)
     rendered = {rel: page for rel, (_, page) in pages.items()}       # what each page showed
     extra_files = {**role_files.files(paths, tables, views, url),
                    **location_files(tables, places),
+                   **places_mod.files(tables, dataset.related_occupations, dataset.place_names,
+                                      [v.role.soc_code for v in views if v.role.soc_code],
+                                      [p.area.area_code for p in places]),
                    **site_releases.section_csvs(rendered),
                    feed.FEED: feed.atom(history, site_releases.site_name, url,
                                         site_releases.release_html),

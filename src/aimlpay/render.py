@@ -8,6 +8,7 @@ can check every figure on the built site against data/figures.csv.
 from __future__ import annotations
 
 import functools
+import json
 import html
 import posixpath
 import re
@@ -22,6 +23,7 @@ from jinja2 import nodes
 from markupsafe import Markup
 
 from . import chart_files, claims, cores, escape, partials, roles
+from . import places as places_mod
 from .chart_builder import Chart
 from .paths import REPO, Paths
 from .problems import InvalidPages, Problem
@@ -462,6 +464,8 @@ def render_page(env: jinja2.Environment, template: str, page: Page, src: str, **
         role_pages=lambda ids: [v.role for v in context.get("views", ())
                                 if any(t.by_id[i].role == v.slug for i in ids)],
         has_estimate=lambda area, soc: (area, ALL_INDUSTRIES, soc) in t.oews_by_key,
+        area_roles=lambda area: places_mod.area_roles(t, area, context.get("views", ()),
+                                                      context.get("related", {})),
         sort_value=lambda area, soc: _sort_value(t, area, soc),
         kinds=SOURCE_KINDS, official=OFFICIAL_SOURCE, national=NATIONAL, mapped_soc=MAPPED_SOC,
         index_pay_words=roles.PAY_WORDS, index_statistics=STATISTIC_NAMES,
@@ -558,11 +562,16 @@ def role_context(view: RoleView, t: Tables, site_url: str, places=()) -> dict:
         meta["social"] = {"title": title, "description": description, "url": page_url,
                           "image": f"{page_url}preview.png", "image_alt": alt}
     meta["jsonld"] = roles.jsonld(view, t, page_url)
+    # In an attribute (escaped), not a <script type="application/json">: Material's instant
+    # navigation re-creates a page's scripts without their type, and runs JSON as JavaScript.
+    place_data = json.dumps(places_mod.page_data(view, t), ensure_ascii=False, sort_keys=True,
+                            separators=(",", ":"))
     guide_areas = {code for i in view.figure_ids if (loc := t.by_id[i].location)
                    for code in t.locations[loc].areas()}
     return {
         "view": view,
         "meta": meta,
+        "place_data": place_data,
         "page_link": page_url or page_path,
         "embed_base": site_url or "",
         "occupation": (t.oews_occupations[view.role.soc_code].name

@@ -464,36 +464,34 @@ def official_median(view: RoleView, t: Tables) -> tuple[str, str] | None:
 
 
 def jsonld(view: RoleView, t: Tables, url: str | None) -> str:
-    """schema.org Occupation for the role page, by the headline's rule: estimatedSalary lists
-    what the sources state for the role as a whole (US-wide, no company, city or industry),
-    each as stated: a range as a MonetaryAmount with its bounds, a median as a
-    MonetaryAmountDistribution with only its median, an average as a MonetaryAmount value;
-    then the official distribution. A span across sources is no source's figure and is left
-    out; nothing is invented from a range."""
+    """schema.org Occupation for the role page, for the place it answers: the United States.
+    estimatedSalary is the official distribution first (BLS's percentiles for the closest
+    occupation, all levels), then what the sources state for the role as a whole (US-wide, no
+    company, city or industry), each as stated and never as a distribution: a range as a
+    MonetaryAmount with its bounds, an average or median as its value, named. A span across
+    sources is no source's figure and is left out; nothing is invented from a range."""
     role = view.role
     salaries = []
+    official = _official_distribution(role.soc_code, t)
+    if official:
+        salaries.append(official)
     for st in view.stated:
         for fid in st.figures:
             f = t.by_id[fid]
             name = (f"{capfirst(PAY_WORDS[f.measure])}, {STATISTIC_NAMES[f.statistic]}, "
-                    f"{t.levels[f.level].name if f.level else 'level not stated'} "
-                    f"({t.sources[f.source].label})")
-            amount = {"currency": "USD", "duration": "P1Y", "name": name}
-            if f.statistic == "median":
-                salaries.append({"@type": "MonetaryAmountDistribution", **amount,
-                                 "median": plain(f.value)})
-            elif f.statistic == "range":
-                salaries.append({"@type": "MonetaryAmount", **amount, "minValue": plain(f.low),
+                    f"{t.levels[f.level].name if f.level else 'level not stated'}, United "
+                    f"States ({t.sources[f.source].label})")
+            amount = {"@type": "MonetaryAmount", "currency": "USD", "name": name}
+            if f.statistic == "range":
+                salaries.append({**amount, "minValue": plain(f.low),
                                  **({} if f.open_high else {"maxValue": plain(f.high)})})
-            elif f.statistic == "average":
-                salaries.append({"@type": "MonetaryAmount", **amount, "value": plain(f.value)})
+            elif f.statistic in ("average", "median"):
+                salaries.append({**amount, "value": plain(f.value)})
             elif f.statistic in ("at_least", "more_than"):
-                salaries.append({"@type": "MonetaryAmount", **amount, "minValue": plain(f.value)})
-    official = _official_distribution(role.soc_code, t)
-    if official:
-        salaries.append(official)
+                salaries.append({**amount, "minValue": plain(f.value)})
     data = {"@context": "https://schema.org", "@type": "Occupation", "name": role.name,
-            "description": role.description}
+            "description": role.description,
+            "occupationLocation": {"@type": "Country", "name": "United States"}}
     if url:                     # only where the build knows the site's address
         data["url"] = data["mainEntityOfPage"] = url
     if role.soc_code:
@@ -518,7 +516,8 @@ def _official_distribution(soc: str | None, t: Tables) -> dict | None:
         return None
     occupation = t.oews_occupations[soc].name
     return {"@type": "MonetaryAmountDistribution",
-            "name": f"{t.sources[OFFICIAL_SOURCE].label}, {occupation}, United States",
+            "name": f"{t.sources[OFFICIAL_SOURCE].label}, {occupation}, all levels, wages only, "
+                    "United States",
             "currency": "USD", "duration": "P1Y", **values}
 
 

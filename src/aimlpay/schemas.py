@@ -423,6 +423,27 @@ class OewsEstimate(Row):
         return set(filter(None, (getattr(self, column) or "").split(";")))
 
 
+class RelatedOccupation(Row):
+    """The occupation a role page shows for a place where BLS released no estimate for the
+    role's own occupation, there or in the place's state (one step of the place chain)."""
+    soc_code: SocCode = column("an occupation in `oews/occupations.csv`")
+    related_soc: SocCode = column("the closest related occupation BLS releases in more places, "
+                                  "in `oews/occupations.csv`")
+    why: Text = column("why that one, in a sentence the page shows beside its figures")
+
+
+class PlaceName(Row):
+    """A short or common name readers type for a place (`SF`, `NYC`, `Bay Area`): the Where
+    control on role pages finds its areas by it, besides BLS's own names."""
+    name: Name(60) = column("the name as readers write it")
+    areas: Annotated[str, StringConstraints(pattern=r"^\d{7}(;\d{7})*$")] = column(
+        "the BLS OEWS areas it means, `;`-separated area codes (`Bay Area` is "
+        "`0041860;0041940`)")
+
+    def codes(self) -> list[str]:
+        return self.areas.split(";")
+
+
 # data/<file> -> the model of one row, in the order they are loaded.
 TABLES: dict[str, type[Row]] = {
     "topics.csv": Topic,
@@ -434,4 +455,6 @@ TABLES: dict[str, type[Row]] = {
     "oews/occupations.csv": OewsOccupation,
     "oews/industries.csv": OewsIndustry,
     "oews/estimates.csv": OewsEstimate,
+    "related_occupations.csv": RelatedOccupation,
+    "place_names.csv": PlaceName,
 }

@@ -17,7 +17,7 @@ from .problems import NO_VALUE, InvalidData, Problem
 from .schemas import (MAXIMUM, MAXIMUM_BY_MEASURE, MEASURE_UNITS, OEWS_MEASURES,
                       PATTERN_HINTS, PAY_MEASURES,
                       SHARE_MEASURES, TABLES, Figure, Level, Location, OewsArea, OewsEstimate,
-                      OewsIndustry, OewsOccupation, Release, ReleaseEntry, ReleaseHistory,
+                      OewsIndustry, OewsOccupation, PlaceName, RelatedOccupation, Release, ReleaseEntry, ReleaseHistory,
                       Role, Source, Topic)
 from .vocabulary import PERCENTILES, plain
 
@@ -35,6 +35,8 @@ class Dataset:
     oews_occupations: dict[str, OewsOccupation] = field(default_factory=dict)
     oews_industries: dict[str, OewsIndustry] = field(default_factory=dict)
     oews: dict[tuple[str, str, str], OewsEstimate] = field(default_factory=dict)
+    related_occupations: dict[str, RelatedOccupation] = field(default_factory=dict)
+    place_names: dict[str, PlaceName] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     history: list[ReleaseEntry] = field(default_factory=list)     # newest first
 
@@ -325,6 +327,24 @@ def validate(paths: Paths = Paths()) -> Dataset:
     for line, estimate in rows["oews/estimates.csv"]:
         _check_estimate(line, estimate, problems, refs)
 
+    related = _unique(rows["related_occupations.csv"], "soc_code",
+                      "data/related_occupations.csv", problems)
+    for line, r in rows["related_occupations.csv"]:
+        for column in ("soc_code", "related_soc"):
+            code = getattr(r, column)
+            if code not in oews_occupations and "*" not in broken["oews/occupations.csv"]:
+                problems.append(Problem("data/related_occupations.csv", line, column,
+                                        "not an occupation in data/oews/occupations.csv", code))
+        if r.related_soc == r.soc_code:
+            problems.append(Problem("data/related_occupations.csv", line, "related_soc",
+                                    "must be another occupation", r.related_soc))
+    names = _unique(rows["place_names.csv"], "name", "data/place_names.csv", problems)
+    for line, n in rows["place_names.csv"]:
+        for code in n.codes():
+            if code not in oews_areas and "*" not in broken["oews/areas.csv"]:
+                problems.append(Problem("data/place_names.csv", line, "areas",
+                                        "not an area in data/oews/areas.csv", code))
+
     if problems or history is None:
         raise InvalidData(problems)
     newest = history.releases[0]
@@ -341,4 +361,5 @@ def validate(paths: Paths = Paths()) -> Dataset:
                 f"USD) in data/figures.csv, so it gets no page"
                 for line, role in rows["roles.csv"] if role.slug not in paid] + unmapped
     return Dataset(release, sources, topics, roles, levels, locations, figures, oews_areas,
-                   oews_occupations, oews_industries, oews, warnings, history.releases)
+                   oews_occupations, oews_industries, oews, related, names, warnings,
+                   history.releases)

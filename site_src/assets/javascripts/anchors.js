@@ -47,3 +47,21 @@
     });
   });
 })();
+
+/* A role page's Where control and posting check: their scripts load on the pages that have
+ * them (the place data itself loads when the reader first uses the control). */
+(function () {
+  "use strict";
+  var here = document.currentScript && document.currentScript.src;
+  var loaded = false;
+  aimlpay.onPage(function () {
+    if (loaded || !here || !document.querySelector("[data-place]")) return;
+    loaded = true;
+    ["posting-check.js", "place.js"].forEach(function (name) {
+      var s = document.createElement("script");
+      s.src = new URL(name, here).href;
+      s.async = false;                       // in order: place.js uses posting-check.js
+      document.head.appendChild(s);
+    });
+  });
+})();
