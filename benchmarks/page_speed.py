@@ -37,6 +37,9 @@ PAGES = {   # page type -> path; each must exist in site/ (the 404 page must not
     "home": "/",
     "report section": "/report/premium/",
     "role page": "/roles/ml-engineer/",
+    # A job posting's link: place, posted range and level chosen (place data loads at once).
+    "posting link": "/roles/mlops-engineer/?where=austin-round-rock-san-marcos-tx"
+                    "&posted=150000-190000&pay=base#senior",
     "roles index": "/roles/",
     "locations index": "/locations/",     # 575 places in one table: the largest DOM
     "benchmarks": "/benchmarks/",
@@ -170,11 +173,66 @@ def search_index(site: Path) -> dict:
             "entries": kinds}
 
 
+# --- the place control's budgets ------------------------------------------------------------
+
+PLACE_SCRIPTS = ("posting-check.js", "place.js")      # loaded on role pages (anchors.js)
+
+
+def place_budgets(site: Path) -> dict:
+    """Gzipped bytes of the Where control and posting check's scripts (budget 8 KB), and of
+    what the control loads on first use for each occupation: the area names and that
+    occupation's chain (budget 25 KB)."""
+    js = site / "assets" / "javascripts"
+    places = site / "assets" / "places"
+    names = len(gzip.compress((places / "areas.json").read_bytes(), mtime=0))
+    return {"scripts_gzip": sum(len(gzip.compress((js / n).read_bytes(), mtime=0))
+                                for n in PLACE_SCRIPTS),
+            "names_gzip": names,
+            "occupations_gzip": {f.stem: names + len(gzip.compress(f.read_bytes(), mtime=0))
+                                 for f in sorted(places.glob("[0-9]*.json"))}}
+
+
+INP_SCRIPT = """() => { window.__inp = 0; new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (e.interactionId) window.__inp = Math.max(window.__inp, e.duration);
+  }).observe({type: 'event', buffered: true, durationThreshold: 16}); }"""
+
+
+def interaction_to_next_paint(base: str) -> dict:
+    """The slowest interaction (Event Timing, as INP counts it) at 4x CPU slowdown on a
+    390 px phone: typing a place, choosing it, and checking a posted range."""
+    from playwright.sync_api import sync_playwright
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROME, args=CHROME_FLAGS[1:])
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page.goto(base + "/roles/mlops-engineer/")
+        page.wait_for_function("() => !!window.aimlpayCheck")
+        page.evaluate(INP_SCRIPT)
+        page.click("#where-input")
+        page.wait_for_timeout(1500)                  # the place data, loaded on first use
+        page.keyboard.type("austin", delay=120)
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(500)
+        out["type and choose a place"] = page.evaluate("window.__inp")
+        page.evaluate(INP_SCRIPT)
+        page.click("#check summary")
+        page.wait_for_timeout(500)
+        out["open the check"] = page.evaluate("window.__inp")
+        page.fill("#posted", "150000-190000")
+        page.evaluate(INP_SCRIPT)
+        page.click(".check__go")
+        page.wait_for_timeout(800)
+        out["check a posted range"] = page.evaluate("window.__inp")
+        browser.close()
+    return out
+
+
 # --- main ------------------------------------------------------------------------------------
 
 def check_paths(site: Path) -> None:
     for kind, path in PAGES.items():
-        exists = (site / path.lstrip("/") / "index.html").is_file()
+        exists = (site / path.lstrip("/").split("?")[0] / "index.html").is_file()
         if exists == (kind == "404"):
             sys.exit(f"{path} ({kind}) {'exists' if exists else 'is missing'} in {site}: "
                      "build the site first (make site) or update PAGES")
@@ -212,9 +270,11 @@ def main() -> int:
                 results[kind]["warnings"] = [w for w in results[kind]["warnings"]
                                              if "Status code: 404" not in w]
             print(f"  {kind}: performance {results[kind]['performance_runs']}", file=sys.stderr)
+        inp = interaction_to_next_paint(base)
     finally:
         server.shutdown()
     index = search_index(args.site)
+    budgets = place_budgets(args.site)
 
     version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True)
     print(f"\nLighthouse {version.stdout.strip()} (mobile), best of {args.runs} run(s) per page, "
@@ -237,6 +297,14 @@ def main() -> int:
           f"{kb(index['gzip_bytes'])} KiB gzipped; entries: "
           + ", ".join(f"{k} {v}" for k, v in index["entries"].items()))
 
+    print(f"\nWhere control and posting check: scripts {kb(budgets['scripts_gzip'])} KiB "
+          "gzipped (budget 8); loaded on first use, area names + one occupation's chain, "
+          "KiB gzipped (budget 25): " + ", ".join(
+              f"{soc} {kb(n)}" for soc, n in budgets["occupations_gzip"].items()))
+    print("Interaction to next paint at 4x CPU slowdown, ms (budget 100): " + ", ".join(
+        f"{k} {v:.0f}" for k, v in inp.items()))
+    print("search index budget: 600 KiB raw")
+
     print("\nAccessibility audits failing (score 0)")
     for kind, r in results.items():
         print(f"{kind:16} {', '.join(r['a11y_failing']) or '-'}")
@@ -247,7 +315,8 @@ def main() -> int:
 
     if args.json:
         args.json.write_text(json.dumps({"base_url": base, "runs": args.runs, "pages": results,
-                                         "search_index": index}, indent=2), encoding="utf-8")
+                                         "search_index": index, "place": budgets,
+                                         "inp_ms": inp}, indent=2), encoding="utf-8")
     return 0
 
 

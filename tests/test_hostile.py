@@ -63,6 +63,12 @@ CSV_CASES = [
     ("figures.csv", "hakia-base-entry", "high", "900000000", "must be at most 100,000,000 usd: a larger value is a typo"),
     ("figures.csv", "pave-titles-with-ai", "subject", "x\r=1+1", ONE_LINE),
     ("figures.csv", "hakia-avg-salary-2025", "group", "Skills", "must be lowercase ascii letters, digits and single hyphens, like ml-engineer"),
+    # related_occupations.csv and place_names.csv (the Where control's chain and short names)
+    ("related_occupations.csv", "15-1221", "why", "Both [x](javascript:alert(1)) are.", LINK),
+    ("related_occupations.csv", "15-1221", "related_soc", "15-1221", "must be another occupation"),
+    ("related_occupations.csv", "15-2051", "related_soc", "99-9999", "not an occupation in data/oews/occupations.csv"),
+    ("place_names.csv", "SF", "name", "S\u202eF", invisible("U+202E", "bidirectional override", 2)),
+    ("place_names.csv", "SF", "areas", "SF", "String should match pattern '^\\d{7}(;\\d{7})*$'"),
     # roles.csv
     ("roles.csv", "nlp-engineer", "name", "NLP\x80Engineer", control("U+0080", 4)),
     ("roles.csv", "nlp-engineer", "name", "NLP \u202eEngineer", invisible("U+202E", "bidirectional override", 5)),

@@ -199,7 +199,7 @@ def test_glance_shows_only_stated_figures_and_official_percentiles(built):
     soup = soup_of(built, "roles/ml-engineer/index.html")
     official = soup.select('section.glance .oews[data-area="0000000"]')
     assert [o["data-measure"] for o in official] == [
-        "annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"]
+        "annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90", "employment"]
 
 
 def test_the_headline_is_the_roles_own_stated_pay_everywhere_beside_the_official_median(built):

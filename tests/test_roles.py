@@ -99,16 +99,17 @@ def test_json_ld_is_an_occupation_whose_salaries_are_on_the_page(built, pages):
                  "median": "annual_median", "percentile75": "annual_p75",
                  "percentile90": "annual_p90"}
         for salary in data.get("estimatedSalary", []):
-            assert salary["currency"] == "USD" and salary["duration"] == "P1Y"
-            if salary["@type"] == "MonetaryAmount":
+            assert salary["currency"] == "USD"
+            if salary["@type"] == "MonetaryAmount":     # schema.org gives it no duration
                 # A figure stated for the role as a whole, bound by bound, as on the page.
                 values = [salary[k] for k in ("minValue", "maxValue", "value") if k in salary]
-                assert values and set(salary) <= {"@type", "name", "currency", "duration",
+                assert values and set(salary) <= {"@type", "name", "currency",
                                                   "minValue", "maxValue", "value"}, salary
                 assert all(v in shown for v in values), (slug, salary)
                 assert salary["name"].startswith(("Base salary", "Total compensation", "Salary"))
                 continue
             assert salary["@type"] == "MonetaryAmountDistribution"
+            assert salary["duration"] == "P1Y"
             assert set(salary) <= {"@type", "name", "currency", "duration", *stats}
             if salary["name"].startswith("BLS OEWS"):
                 # Real percentiles, each equal to the official figure the page shows.
@@ -183,7 +184,8 @@ def test_salary_cards_are_small_self_contained_and_link_back(built, pages):
         [script] = soup.select("script")
         csp = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
         digest = base64.b64encode(hashlib.sha256(script.string.encode()).digest()).decode()
-        assert f"script-src 'sha256-{digest}'" in csp and "default-src 'none'" in csp
+        assert f"script-src 'self' 'sha256-{digest}'" in csp and "default-src 'none'" in csp
+        assert "connect-src 'self'" in csp          # the posting check's data, this site only
         assert "innerHTML" not in script.string and "write" not in script.string
         [back] = soup.select("a.more")
         assert back["href"].startswith("../") and "/roles/" in back["href"]   # works anywhere

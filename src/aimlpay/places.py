@@ -108,7 +108,7 @@ def names_file(t: Tables, names: dict, published) -> dict:
     other names
     readers use for it (data/place_names.csv, and the guides' names in data/locations.csv)."""
     aka: dict[str, list[str]] = {}
-    for n in names.values():
+    for n in sorted(names.values(), key=lambda n: n.name):
         for code in n.codes():
             aka.setdefault(code, []).append(n.name)
     for loc in sorted(t.locations.values(), key=lambda loc: loc.id):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import textwrap
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from markupsafe import Markup
 
 import vl_convert
 
-from . import partials, roles
+from . import partials, places, roles
 from .chart_files import ChartFailed, cached, converted
 from .cores import map_on_cores
 from .paths import Paths
@@ -68,21 +69,33 @@ def figure_caption(f: Figure, t: Tables, whose: str | None = None) -> str:
     return capfirst(f"{whose + ': ' if whose else ''}{what} · {source}")
 
 
-# The card's one script: a dark page only when the embedding page asks for it (?theme=dark).
-# It reads the address and sets a class; nothing from the address is written anywhere.
-CARD_SCRIPT = ("if(/[?&]theme=dark(&|$)/.test(location.search))"
-               "document.documentElement.className='dark'")
+# The card's one inline script: a dark page only when the embedding page asks for it
+# (?theme=dark); with a place or a posted range in the address (?where=, ?posted=), it loads
+# the posting check from the site itself (card-check.js). It reads the address and sets a
+# class; nothing from the address is written anywhere.
+CARD_SCRIPT = ("var d=document,q=location.search;"
+               "if(/[?&]theme=dark(&|$)/.test(q))d.documentElement.className='dark';"
+               "if(/[?&](where|posted)=/.test(q))d.addEventListener('DOMContentLoaded',function(){"
+               "var b=d.body.getAttribute('data-scripts');"
+               "['posting-check.js','card-check.js'].forEach(function(n){"
+               "var s=d.createElement('script');s.src=b+n;s.async=false;d.head.appendChild(s)})})")
 CARD_SCRIPT_HASH = "sha256-" + base64.b64encode(
     hashlib.sha256(CARD_SCRIPT.encode()).digest()).decode()
 
 
 def card_html(paths: Paths, role_name: str, level_name: str | None, items, others: int,
-              t: Tables, page_url: str, note: str | None = None) -> str:
-    """A self-contained card: [(figure as stated, what it is and whose)], and/or a note."""
+              t: Tables, page_url: str, note: str | None = None, *, depth: int = 2,
+              level_id: str = "", data: str = "", soc: str | None = None) -> str:
+    """A self-contained card: [(figure as stated, what it is and whose)], and/or a note.
+    `depth` is how many folders below the site's root it sits (for the check's scripts and
+    place data); `data` the address of the role's figures for the check (check.json)."""
+    up = "../" * depth
     return partials.render(paths, "embed-card.html", role=role_name, level=level_name,
                            items=items, note=note, others=others, page_url=page_url,
                            release=t.release.version, script=Markup(CARD_SCRIPT),
-                           script_hash=CARD_SCRIPT_HASH)
+                           script_hash=CARD_SCRIPT_HASH, scripts=f"{up}assets/javascripts/",
+                           places=f"{up}assets/places/", level_id=level_id, data=data,
+                           soc=soc or "")
 
 
 def redirect_html(paths: Paths, target_url: str) -> str:
@@ -94,7 +107,7 @@ def _first_per_pay(lines, t: Tables) -> list[Figure]:
     return [t.by_id[line.figure] for line in roles.first_per_measure(lines)[:2]]
 
 
-def _level_card(paths, view, row, t, page) -> str:
+def _level_card(paths, view, row, t, page, data) -> str:
     """A level's card: the role's own pay there, each with its pay type; where no source
     gives the role at that level, a note, what the role's sources do state, and the
     related role's figure, named as borrowed. Never a part of pay as the pay."""
@@ -111,7 +124,9 @@ def _level_card(paths, view, row, t, page) -> str:
         items += [(figure(f), figure_caption(f, t, f"Borrowed from {row.borrowed_from.name}"))
                   for f in _first_per_pay(row.borrowed, t)[:1]]
         others = len(row.elsewhere) + len(row.borrowed) - len(items)
-    return card_html(paths, name, row.level.name, items, others, t, page, note)
+    return card_html(paths, name, row.level.name, items, others, t, page, note, depth=3,
+                     level_id=row.level.id, data="../" + data if data else "",
+                     soc=view.role.soc_code)
 
 
 def files(paths: Paths, t: Tables, views, url: str | None) -> dict[str, bytes]:
@@ -145,13 +160,21 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
         problem = Problem("data/roles.csv", 0, "name", f"role {slug!r}: {err}")
     columns, rows = roles.figure_rows(view, t)
     out[f"roles/{slug}/{slug}-salary-figures.csv"] = csv_text(columns, rows).encode()
+    # The posting check's figures, fetched by a card only when its address asks for a check
+    # (a card stays a few kilobytes): embed/<slug>/check.json.
+    data = "check.json" if view.role.soc_code else ""
+    if data:
+        out[f"embed/{slug}/check.json"] = json.dumps(
+            places.page_data(view, t), ensure_ascii=False, sort_keys=True,
+            separators=(",", ":")).encode()
     out[f"embed/{slug}/index.html"] = card_html(
         paths, name, None, items, 0, t, f"../../roles/{slug}/",
         None if items else "No source states this role's US pay as a whole; its page gives "
-                           "what each source states by level.").encode()
+                           "what each source states by level.",
+        data=data, soc=view.role.soc_code).encode()
     for row in view.glance:
         out[f"embed/{slug}/{row.level.id}/index.html"] = _level_card(
-            paths, view, row, t, f"../../../roles/{slug}/#{row.level.id}").encode()
+            paths, view, row, t, f"../../../roles/{slug}/#{row.level.id}", data).encode()
     ladder = {row.level.id for row in view.glance}
     for level, ids in view.levels:           # bands (staff / principal) keep their cards
         if level.id not in ladder:
@@ -159,7 +182,7 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
             f = roles.primary(figures)
             out[f"embed/{slug}/{level.id}/index.html"] = card_html(
                 paths, name, level.name, [(figure(f), figure_caption(f, t))],
-                len(figures) - 1, t, f"../../../roles/{slug}/#{level.id}").encode()
+                len(figures) - 1, t, f"../../../roles/{slug}/#{level.id}", depth=3).encode()
     for old in filter(None, (view.role.former_slugs or "").split(";")):
         target = f"{url}roles/{slug}/" if url else f"../{slug}/"
         out[f"roles/{old}/index.html"] = redirect_html(paths, target).encode()

@@ -54,14 +54,20 @@
   "use strict";
   var here = document.currentScript && document.currentScript.src;
   var loaded = false;
-  aimlpay.onPage(function () {
-    if (loaded || !here || !document.querySelector("[data-place]")) return;
-    loaded = true;
+  function add() {
     ["posting-check.js", "place.js"].forEach(function (name) {
       var s = document.createElement("script");
       s.src = new URL(name, here).href;
       s.async = false;                       // in order: place.js uses posting-check.js
       document.head.appendChild(s);
     });
+  }
+  aimlpay.onPage(function () {
+    if (loaded || !here || !document.querySelector("[data-place]")) return;
+    loaded = true;
+    // After the page's load event: a script added before it would hold the event back,
+    // and with it whatever waits for the page to be loaded.
+    if (document.readyState === "complete") add();
+    else window.addEventListener("load", add, { once: true });
   });
 })();

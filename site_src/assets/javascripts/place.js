@@ -126,9 +126,14 @@
     }
     function pick(slug) {
       open(false);
-      show(slug, []);
-      write(true);
-      if (checked) run(false, false);
+      input.value = data && data.names.bySlug[slug] && slug !== NATION ? data.names.bySlug[slug][1] : "";
+      // The list closes at once; the page's rows change in the next task, so the reader's
+      // key or tap is answered before that work (interaction to next paint).
+      setTimeout(function () {
+        show(slug, []);
+        write(true);
+        if (checked) run(false, false);
+      }, 0);
     }
     input.addEventListener("focus", function () { ready().catch(failed); });
     input.addEventListener("input", suggest);
@@ -350,7 +355,11 @@
         if (arrived) check.scrollIntoView({ block: "start" });
       }, failed);
     }
-    form.addEventListener("submit", function (e) { e.preventDefault(); run(true, false); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      out.setAttribute("aria-busy", "true");
+      setTimeout(function () { out.removeAttribute("aria-busy"); run(true, false); }, 0);
+    });
 
     live = apply;
     apply();

@@ -41,10 +41,9 @@
     var low = nums[0], high = nums[nums.length - 1];
     if (low === 0 || high === 0) return { error: "A posted figure of zero is not pay." };
     if (low > high) return { error: "The low end (" + money(low) + ") is above the high end (" + money(high) + "): enter the low end first." };
-    var year = per === "hour" ? high * HOURS : high;
-    if (year > MOST) return { error: "Above $10 million a year: not a pay range this check can place." };
+    if (per === "hour" && high > 1000) return { error: money(high) + " an hour is more than this check places: is it a yearly figure? Choose per year." };
+    if (per !== "hour" && high > MOST) return { error: "Above $10 million a year: not a pay range this check can place." };
     if (per !== "hour" && low < 1000) return { error: money(low) + " a year is too little for a salary: for thousands write 150k, or choose per hour." };
-    if (per === "hour" && high > 5000) return { error: money(high) + " an hour is more than any hourly pay: choose per year?" };
     return { low: low, high: high, per: per === "hour" ? "hour" : "year", note: note };
   }
 
@@ -124,8 +123,10 @@
     var words = q.split(" "), found = [];
     names.list.forEach(function (a, i) {
       var best = 0;
-      [a[1]].concat(a[5] || []).forEach(function (n, j) {
-        var nn = norm(n), toks = nn.split(" ");
+      // Each name normalised once per page, not on every key pressed.
+      a.norm = a.norm || [a[1]].concat(a[5] || []).map(function (n) { return [norm(n), norm(n).split(" ")]; });
+      a.norm.forEach(function (n, j) {
+        var nn = n[0], toks = n[1];
         if (nn === q) best = Math.max(best, j ? 4 : 3);
         else if (words.every(function (w) { return toks.some(function (t) { return t.indexOf(w) === 0; }); })) {
           best = Math.max(best, nn.indexOf(q) === 0 ? 2 : 1);
