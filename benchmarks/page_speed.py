@@ -175,7 +175,8 @@ def search_index(site: Path) -> dict:
 
 # --- the place control's budgets ------------------------------------------------------------
 
-PLACE_SCRIPTS = ("posting-check.js", "place.js")      # loaded on role pages (anchors.js)
+# Loaded on role pages (anchors.js); place-compare.js only when a comparison is asked for.
+PLACE_SCRIPTS = ("place-page.js",)              # posting-check.js + place.js (build.py)
 
 
 def place_budgets(site: Path) -> dict:
@@ -192,8 +193,12 @@ def place_budgets(site: Path) -> dict:
                                  for f in sorted(places.glob("[0-9]*.json"))}}
 
 
-INP_SCRIPT = """() => { window.__inp = 0; new PerformanceObserver(list => {
-    for (const e of list.getEntries()) if (e.interactionId) window.__inp = Math.max(window.__inp, e.duration);
+# The slowest interaction since the call (entries before it are left out: the observer
+# replays the page's earlier ones).
+INP_SCRIPT = """() => { const since = performance.now(); window.__inp = 0;
+  new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (e.interactionId && e.startTime >= since)
+      window.__inp = Math.max(window.__inp, e.duration);
   }).observe({type: 'event', buffered: true, durationThreshold: 16}); }"""
 
 

@@ -228,6 +228,7 @@ def test_odd_and_bad_posted_ranges_are_read_as_meant_or_refused_beside_the_field
     page.click("#check summary")
     page.fill("#posted", "190000-150000")
     page.click(".check__go")
+    page.wait_for_function("() => document.querySelector('#posted-msg').textContent !== ''")
     assert page.inner_text("#posted-msg").startswith("The low end ($190,000) is above")
     assert page.get_attribute("#posted", "aria-invalid") == "true"
     assert page.inner_text(".check__result") == ""

@@ -79,6 +79,7 @@ def generate(paths: Paths) -> BuildResult:
     # Every file of build/docs, made in memory: a chart that cannot be drawn stops the
     # build before anything is written.
     files = output_tree.files_under(paths.site_src, skip_suffix=".md")
+    files.update(minified_scripts(files))
     files.update((rel, markdown.encode()) for rel, (markdown, _) in pages.items())
     failed = []
     for chart in charts.values():
@@ -127,6 +128,27 @@ NEEDS_SITE_URL = ("SITE_URL is not set, so this build leaves out what needs the 
                   "Cite this page (the feed's links are relative); embed snippets take their "
                   "address from where the page is served. Every link and instant navigation work "
                   "wherever the site is served.")
+
+
+def minified_scripts(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The site's own scripts (assets/javascripts/, not vendor/) without comments and
+    indentation: the explanations stay in site_src/, readers' phones get fewer bytes (the
+    Where control and posting check have a budget of 8 KB gzipped). rjsmin only removes
+    what the language ignores; it renames nothing."""
+    import rjsmin
+    out = {rel: rjsmin.jsmin(content.decode("utf-8")).encode("utf-8")
+           for rel, content in files.items()
+           if rel.startswith("assets/javascripts/") and rel.endswith(".js")
+           and "/vendor/" not in rel}
+    # A role page's Where control and check load as one file (one request, compressed
+    # together); a salary card loads posting-check.js with card-check.js instead.
+    for bundle, parts in SCRIPT_BUNDLES.items():
+        out[bundle] = b";\n".join(out[part] for part in parts)
+    return out
+
+
+SCRIPT_BUNDLES = {"assets/javascripts/place-page.js": ("assets/javascripts/posting-check.js",
+                                                       "assets/javascripts/place.js")}
 
 
 def location_files(tables, places) -> dict[str, bytes]:

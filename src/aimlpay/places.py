@@ -104,9 +104,9 @@ def areas(t: Tables, published) -> list[OewsArea]:
 
 
 def names_file(t: Tables, names: dict, published) -> dict:
-    """The Where control's list: each area's slug, BLS name, kind, state's slug, BLS code and
-    other names
-    readers use for it (data/place_names.csv, and the guides' names in data/locations.csv)."""
+    """The Where control's list, in areas() order: each area's slug, BLS name, kind (n, s or
+    m), its state's place in this list (a metro's; -1 otherwise), BLS code, and the other
+    names readers use for it (data/place_names.csv, the guides' names in locations.csv)."""
     aka: dict[str, list[str]] = {}
     for n in sorted(names.values(), key=lambda n: n.name):
         for code in n.codes():
@@ -114,11 +114,12 @@ def names_file(t: Tables, names: dict, published) -> dict:
     for loc in sorted(t.locations.values(), key=lambda loc: loc.id):
         for code in loc.areas():
             aka.setdefault(code, []).append(loc.name)
-    states = {a.state_code: a.slug for a in t.oews_areas.values() if a.areatype == "state"}
+    listed = areas(t, published)
+    state_at = {a.state_code: i for i, a in enumerate(listed) if a.areatype == "state"}
     out = []
-    for a in areas(t, published):
-        entry = [a.slug, a.name, a.areatype[0],       # n(ational), s(tate), m(etro)
-                 states.get(a.state_code, "") if a.areatype == "metro" else "", a.area_code]
+    for a in listed:
+        entry = [a.slug, a.name, a.areatype[0],
+                 state_at.get(a.state_code, -1) if a.areatype == "metro" else -1, a.area_code]
         if a.area_code in aka:
             entry.append(sorted(set(aka[a.area_code])))
         out.append(entry)
@@ -126,22 +127,25 @@ def names_file(t: Tables, names: dict, published) -> dict:
 
 
 def occupation_file(t: Tables, soc: str, related: dict, published) -> dict:
-    """For one occupation, the chain's step in each area (by slug) and each estimate shown,
-    once, as BLS released it. The step says where the figures are for (the area, its state,
-    the area again for the related occupation, or the nation) and the label is
-    LABELS[step] filled in with the names, so neither is sent twice."""
-    step, est = {}, {}
+    """For one occupation, in areas() order (the names file's): the chain's step in each
+    area, one digit per area in `step`, and in `est` the estimate of each area whose figures
+    some area shows (null for the others), once, as BLS released it. The step says where the
+    figures are for (the area, its state, the area again for the related occupation, or the
+    nation) and the label is LABELS[step] filled in with the names: neither is sent twice."""
+    listed = areas(t, published)
+    at = {a.area_code: i for i, a in enumerate(listed)}
+    step, est = [], [None] * len(listed)
     rel = related.get(soc)
-    for a in areas(t, published):
+    for a in listed:
         s = resolve(t, a, soc, related)
-        step[a.slug] = STEPS.index(s.step)
+        step.append(str(STEPS.index(s.step)))
         # An area shows one occupation at most: its own if released, else the related one.
-        est[s.shown_area.slug] = _values(s.estimate)
+        est[at[s.shown_area.area_code]] = _values(s.estimate)
     return {"soc": soc, "occupation": t.oews_occupations[soc].name,
             "related": t.oews_occupations[rel.related_soc].name if rel else None,
             "related_soc": rel.related_soc if rel else None,
             "why": rel.why if rel else None, "steps": list(STEPS), "labels": LABELS,
-            "source": t.sources[OFFICIAL_SOURCE].label, "step": step, "est": est}
+            "source": t.sources[OFFICIAL_SOURCE].label, "step": "".join(step), "est": est}
 
 
 # -- what a role page sends its Where control and posting check ----------------------------

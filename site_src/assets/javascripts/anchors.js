@@ -55,12 +55,9 @@
   var here = document.currentScript && document.currentScript.src;
   var loaded = false;
   function add() {
-    ["posting-check.js", "place.js"].forEach(function (name) {
-      var s = document.createElement("script");
-      s.src = new URL(name, here).href;
-      s.async = false;                       // in order: place.js uses posting-check.js
-      document.head.appendChild(s);
-    });
+    var s = document.createElement("script");
+    s.src = new URL("place-page.js", here).href;     // posting-check.js + place.js (build.py)
+    document.head.appendChild(s);
   }
   aimlpay.onPage(function () {
     if (loaded || !here || !document.querySelector("[data-place]")) return;

@@ -8,6 +8,21 @@
   var C = window.aimlpayCheck;
   var NATION = "united-states";
   var live = null;                         // the page's controller, for Back and Forward
+  var here = document.currentScript && document.currentScript.src;
+  var scripts = {};
+
+  function loadScript(name) {
+    if (!scripts[name]) {
+      scripts[name] = new Promise(function (done, fail) {
+        var s = document.createElement("script");
+        s.src = new URL(name, here).href;
+        s.onload = done;
+        s.onerror = fail;
+        document.head.appendChild(s);
+      });
+    }
+    return scripts[name];
+  }
 
   function setup() {
     var root = document.querySelector("[data-place]");
@@ -189,21 +204,11 @@
       });
     }
 
-    function figureLine(f) {
-      var li = el("li", "", C.figureWords(f, page.pay_words).replace(/^./, function (c) { return c.toUpperCase(); }) +
-        (f.role !== page.role ? " (borrowed from " + f.role + ")" : "") + " · ");
-      var a = el("a", "check__cite", f.who);
-      a.href = sources + "#" + f.source;
-      li.appendChild(a);
-      li.appendChild(document.createTextNode(", section “" + f.section + "”"));
-      return li;
-    }
-
     function localFor(p) {
       var ids = (page.local[p.slug] || []).slice();
-      if (p.step === "state" || /^m/.test((data.names.bySlug[p.slug] || [])[2])) {
-        var st = data.names.bySlug[p.slug][3];
-        (page.local[st] || []).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+      var st = data.names.bySlug[p.slug][3];           // a metro's state: its figures too
+      if (st >= 0) {
+        (page.local[data.names.list[st][0]] || []).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
       }
       return ids.map(function (id) { return page.figures[id]; });
     }
@@ -230,8 +235,11 @@
       var figs = localFor(p);
       if (figs.length) {
         result.appendChild(el("p", "place__guides", "What the guides state for this place (not official; each as its source states it):"));
-        var ul = el("ul", "place__figures");
-        figs.forEach(function (f) { ul.appendChild(figureLine(f)); });
+        var ul = C.sentences(document, figs.map(function (f) {
+          return [C.figureWords(f, page.pay_words) + (f.role !== page.role ? " (borrowed from " + f.role + ")" : "") + " · ",
+                  { cite: f, href: sources + "#" + f.source }];
+        }));
+        ul.className = "place__figures";
         result.appendChild(ul);
       } else {
         result.appendChild(el("p", "place__guides", "The guides state no figures for " + page.role + " or a related role in " + p.name + "."));
@@ -244,84 +252,18 @@
       }
     }
 
-    /* -- compare ------------------------------------------------------------------------ */
+    /* -- compare: its script loads when a comparison is first asked for ----------------- */
     function compareTable() {
       compareBox.textContent = "";
       compareBox.hidden = !compare.length || !data;
       if (compareBox.hidden) return;
-      var places = compare.map(function (s) { return C.placeOf(data, s); });
-      var table = el("table", "compare__table");
-      table.appendChild(el("caption", "", "Places side by side: official wages for all levels, and the guides' figures"));
-      var tr = el("tr");
-      tr.appendChild(el("th", "", "Place"));
-      places.forEach(function (p, i) {
-        var th = el("th", "", p.name + " ");
-        th.scope = "col";
-        var rm = el("button", "compare__remove", "Remove");
-        rm.type = "button";
-        rm.setAttribute("aria-label", "Remove " + p.name + " from the comparison");
-        rm.addEventListener("click", function () { compare.splice(i, 1); compareTable(); write(true); });
-        th.appendChild(rm);
-        tr.appendChild(th);
-      });
-      table.appendChild(el("thead")).appendChild(tr);
-      var body = el("tbody");
-      var rows = [["Official figures for", function (p) { return p.occupation + ", " + p.shownName; }]];
-      ["10th percentile", "25th percentile", "Median", "75th percentile", "90th percentile"].forEach(function (n, i) {
-        rows.push([n, function (p) { return p.p[i] == null ? "not released" : C.money(p.p[i]); }]);
-      });
-      rows.push(["Employment", function (p) { return C.count(p.employment); }]);
-      rows.push(["Guides' figures", function (p) {
-        var f = localFor(p);
-        return f.length ? f.map(function (x) { return C.figureWords(x, page.pay_words); }).join("; ") : "none";
-      }]);
-      rows.forEach(function (r) {
-        var row = el("tr");
-        var th = el("th", "", r[0]);
-        th.scope = "row";
-        row.appendChild(th);
-        places.forEach(function (p) { row.appendChild(el("td", "", r[1](p))); });
-        body.appendChild(row);
-      });
-      table.appendChild(body);
-      var wrap = el("div", "compare__wrap");
-      wrap.appendChild(table);
-      compareBox.appendChild(wrap);
-      disagreements(places).forEach(function (s) { compareBox.appendChild(el("p", "compare__rank", s)); });
-    }
-
-    /* Where a guide and the official medians rank two places in opposite orders, say so. */
-    function disagreements(places) {
-      var out = [], pairs = 0;
-      function order(a, b) {
-        if (a.stat === "range") return a.low > b.low && a.high > b.high ? 1 : a.low < b.low && a.high < b.high ? -1 : 0;
-        return a.value > b.value ? 1 : a.value < b.value ? -1 : 0;
-      }
-      for (var i = 0; i < places.length; i++) {
-        for (var j = i + 1; j < places.length; j++) {
-          var A = places[i], B = places[j];
-          if (A.soc !== B.soc || A.p[2] == null || B.p[2] == null || A.p[2] === B.p[2]) continue;
-          var off = A.p[2] > B.p[2] ? 1 : -1;
-          localFor(A).forEach(function (fa) {
-            localFor(B).forEach(function (fb) {
-              if (fa === fb || fa.source !== fb.source || fa.pay !== fb.pay || fa.level !== fb.level ||
-                  fa.stat !== fb.stat || fa.role !== fb.role) return;
-              var g = order(fa, fb);
-              if (!g) return;
-              pairs++;
-              if (g === off) return;
-              var hi = g > 0 ? [A, fa] : [B, fb], lo = g > 0 ? [B, fb] : [A, fa];
-              var ohi = off > 0 ? A : B, olo = off > 0 ? B : A;
-              out.push(C.figureWords(hi[1], page.pay_words, true) + " is higher in " + hi[0].name + " (" + hi[1].text + ") than in " + lo[0].name + " (" + lo[1].text +
-                "); the official median for " + A.occupation + " is higher in " + ohi.name + " (" + C.money(ohi.p[2]) +
-                ") than in " + olo.name + " (" + C.money(olo.p[2]) + "). The guide and the official figures rank these two places differently.");
-            });
-          });
-        }
-      }
-      if (!out.length && pairs) out.push("Where a guide and the official medians both compare these places, they rank them the same way.");
-      if (places.length > 1 && !pairs) out.push("No guide gives comparable figures for these places, so only the official figures rank them.");
-      return out;
+      loadScript("place-compare.js").then(function () {
+        window.aimlpayCompare({
+          box: compareBox, page: page, localFor: localFor,
+          places: compare.map(function (s) { return C.placeOf(data, s); }),
+          remove: function (i) { compare.splice(i, 1); compareTable(); write(true); }
+        });
+      }, failed);
     }
 
     /* -- the posting check -------------------------------------------------------------- */

@@ -87,12 +87,15 @@
       (words[f.pay] || f.pay) + " " + stat + (bare ? "" : (f.place ? " for " + f.place : "") + ", " + f.text);
   }
 
+  /* The chain's step for an area: the files list every area in one order (areas.json's),
+   * the occupation's steps as one digit per area. */
+  function stepOf(occ, names, slug) { return occ.steps[+occ.step.charAt(names.bySlug[slug].i)]; }
+
   /* The place chain's label: the same sentence the build writes on location pages. */
   function label(occ, names, slug) {
-    var a = names.bySlug[slug], step = occ.steps[occ.step[slug]];
-    var state = a[2] === "m" && names.bySlug[a[3]] ? names.bySlug[a[3]][1] : "";
-    var shown = shownSlug(occ, names, slug);
-    var vals = { occ: occ.occupation, area: a[1], shown: names.bySlug[shown][1],
+    var a = names.bySlug[slug], step = stepOf(occ, names, slug);
+    var state = a[2] === "m" && a[3] >= 0 ? names.list[a[3]][1] : "";
+    var vals = { occ: occ.occupation, area: a[1], shown: names.bySlug[shownSlug(occ, names, slug)][1],
                  or_state: state ? " or in " + state : "", rel: occ.related || "", why: occ.why || "",
                  nor_rel: occ.related ? ", nor for " + occ.related + " there" : "" };
     return occ.labels[step].replace(/\{(\w+)\}/g, function (_, k) { return vals[k]; }).trim();
@@ -100,14 +103,14 @@
 
   /* The area whose figures the row shows: the area, its state, or the nation. */
   function shownSlug(occ, names, slug) {
-    var step = occ.steps[occ.step[slug]];
-    if (step === "state") return names.bySlug[slug][3];
+    var step = stepOf(occ, names, slug);
+    if (step === "state") return names.list[names.bySlug[slug][3]][0];
     if (step === "national") return names.list[0][0];
     return slug;
   }
 
-  function shownSoc(occ, slug) {
-    return occ.steps[occ.step[slug]] === "related" ? occ.related_soc : occ.soc;
+  function shownSoc(occ, names, slug) {
+    return stepOf(occ, names, slug) === "related" ? occ.related_soc : occ.soc;
   }
 
   /* Areas whose name, or a name readers use for them, matches what was typed: every word
@@ -152,10 +155,11 @@
   function load(base, soc) {
     return Promise.all([json(base + "areas.json"), json(base + soc + ".json")]).then(function (r) {
       var names = r[0], occ = r[1];
+      if (occ.step.length !== names.areas.length) throw new Error("place files of two builds");
       if (!names.bySlug) {
         names.list = names.areas;
         names.bySlug = {};
-        names.list.forEach(function (a) { names.bySlug[a[0]] = a; });
+        names.list.forEach(function (a, i) { a.i = i; names.bySlug[a[0]] = a; });
       }
       return { names: names, occ: occ };
     });
@@ -222,12 +226,12 @@
   function placeOf(d, slug) {
     var names = d.names, occ = d.occ;
     if (!names.bySlug[slug]) slug = names.list[0][0];
-    var shown = shownSlug(occ, names, slug), v = occ.est[shown];
-    var soc = shownSoc(occ, slug);
+    var shown = shownSlug(occ, names, slug), v = occ.est[names.bySlug[shown].i];
+    var soc = shownSoc(occ, names, slug);
     return { slug: slug, name: names.bySlug[slug][1], code: names.bySlug[slug][4],
              shownSlug: shown, shownName: names.bySlug[shown][1], shownCode: names.bySlug[shown][4],
              soc: soc, occupation: soc === occ.soc ? occ.occupation : occ.related,
-             step: occ.steps[occ.step[slug]], label: label(occ, names, slug),
+             step: stepOf(occ, names, slug), label: label(occ, names, slug),
              p: v.slice(0, 5), employment: v[5], topCoded: v[6], source: occ.source };
   }
 
