@@ -185,8 +185,10 @@ def page_data(view, t: Tables) -> dict:
     role = view.role
     levels = []
     for row in view.glance:
-        lines = row.own or row.borrowed
-        levels.append({"id": row.level.id, "name": row.level.name,
+        # The role's own pay at the level; else its own at other or unstated levels and
+        # the related role's, each named (figures carry their level and role).
+        lines = row.own or [*row.elsewhere, *row.borrowed]
+        levels.append({"id": row.level.id, "name": row.level.name, "own": bool(row.own),
                        "borrowed": None if row.own else (
                            row.borrowed_from.name if row.borrowed_from else None),
                        "figures": [line.figure for line in lines]})

@@ -30,9 +30,15 @@
       rows.push([n, function (p) { return p.p[i] == null ? "not released" : C.money(p.p[i]); }]);
     });
     rows.push(["Employment", function (p) { return C.count(p.employment); }]);
+    // Short, one per line: whose, which level, which pay type, the figure, and whose role
+    // (the same words as the place panel above, where each is cited in full).
+    var pay = { base_salary: "base", total_comp: "total", salary: "salary, base or total not stated" };
     rows.push(["Guides' figures", function (p) {
       var f = localFor(p);
-      return f.length ? f.map(function (x) { return C.figureWords(x, page.pay_words); }).join("; ") : "none";
+      return f.length ? f.map(function (x) {
+        return x.who + ", " + (x.level || "all levels").toLowerCase() + ", " + (pay[x.pay] || x.pay) +
+          (x.place ? ", " + x.place : "") + ": " + x.text + (x.role !== page.role ? " (" + x.role + ")" : "");
+      }).join("\n") : "none";
     }]);
     rows.forEach(function (r) {
       var row = el("tr");

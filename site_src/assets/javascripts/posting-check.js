@@ -83,8 +83,8 @@
   function figureWords(f, words, bare) {
     var stat = { range: "range", average: "average", median: "median", up_to: "upper bound",
                  at_least: "lower bound", more_than: "lower bound", approx: "approximate figure" }[f.stat] || "figure";
-    return f.who + ": " + (f.level ? f.level.toLowerCase() + " " : "") + (f.role ? f.role + " " : "") +
-      (words[f.pay] || f.pay) + " " + stat + (bare ? "" : (f.place ? " for " + f.place : "") + ", " + f.text);
+    return f.who + ": " + (f.level ? f.level.toLowerCase() : "all-levels") + " " + (f.role ? f.role + " " : "") +
+      (words[f.pay] || f.pay) + " " + stat + (bare ? "" : (f.place && f.place !== "United States" ? " for " + f.place : "") + ", " + f.text);
   }
 
   /* The chain's step for an area: the files list every area in one order (areas.json's),
@@ -259,6 +259,10 @@
     local = local.filter(function (id) {
       return !levelName || page.figures[id].level === levelName || !page.figures[id].level;
     });
+    if (level && !level.own) {
+      out.push(["No source gives " + page.role + " pay at the level chosen (" + level.name +
+        "): compared instead are its own figures for other or unstated levels and a related role's, each named."]);
+    }
     var compared = [], skipped = [];
     ids.concat(local).forEach(function (id) {
       var f = page.figures[id];
