@@ -22,6 +22,7 @@
   function each() { hooks.forEach(function (fn) { fn(); }); }
 
   window.aimlpay = {
+    scrolledAt: -Infinity,            // when the page last scrolled itself (place.js)
     onPage: function (fn) {
       hooks.push(fn);
       if (parsed) fn();
@@ -34,6 +35,9 @@
   }, { once: true });
 
   function start(event) {
+    // A scroll the page made itself (a posting link's check brought into view) is not the
+    // reader's first move.
+    if (event.type === "scroll" && performance.now() - window.aimlpay.scrolledAt < 1000) return;
     EVENTS.forEach(function (type) { window.removeEventListener(type, start, true); });
     var script = document.createElement("script");
     script.src = BUNDLE;

@@ -24,6 +24,8 @@
     return scripts[name];
   }
 
+  function reveal() { document.documentElement.classList.remove("check-pending"); }
+
   function setup() {
     var root = document.querySelector("[data-place]");
     if (!root || root.getAttribute("data-ready")) return;
@@ -80,7 +82,7 @@
       var q = new URLSearchParams(location.search), notes = [];
       var where = q.get("where"), cmp = q.get("compare"), p = q.get("posted");
       levelSelect.value = levelFromHash();
-      if (p == null) { checked = null; out.textContent = ""; msg.textContent = ""; }
+      if (p == null) { checked = null; out.textContent = ""; msg.textContent = ""; reveal(); }
       if (!cmp) compare = [];
       if (!where && !cmp && p == null) { show(NATION, []); return; }
       ready().then(function (d) {
@@ -98,7 +100,10 @@
         }
       }, failed);
     }
-    function failed() { result.textContent = "The place data did not load; the figures shown are national."; }
+    function failed() {
+      result.textContent = "The place data did not load; the figures shown are national.";
+      reveal();
+    }
 
     /* -- Where ------------------------------------------------------------------------- */
     function suggest() {
@@ -272,6 +277,7 @@
       posted.setAttribute("aria-invalid", "true");
       out.textContent = "";
       check.open = true;
+      reveal();
     }
     function run(push, arrived) {
       var parsed = C.parse(posted.value, radio("per"));
@@ -294,7 +300,11 @@
         checked = { low: parsed.low, high: parsed.high, pay: pay, per: parsed.per };
         check.open = true;
         write(push);
-        if (arrived) check.scrollIntoView({ block: "start" });
+        if (arrived) {
+          aimlpay.scrolledAt = performance.now();
+          check.scrollIntoView({ block: "start" });
+        }
+        reveal();
       }, failed);
     }
     form.addEventListener("submit", function (e) {
