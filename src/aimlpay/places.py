@@ -47,8 +47,18 @@ def state_of(t: Tables, area: OewsArea) -> OewsArea | None:
     """A metro area's (main) state; None for a state or the nation."""
     if area.areatype != "metro":
         return None
-    return next((a for a in t.oews_areas.values()
-                 if a.areatype == "state" and a.state_code == area.state_code), None)
+    return _states(t).get(area.state_code)
+
+
+_STATES: dict[int, dict[str, OewsArea]] = {}
+
+
+def _states(t: Tables) -> dict[str, OewsArea]:
+    """State code -> state area, once per dataset (asked for every area of every page)."""
+    key = id(t.oews_areas)
+    if key not in _STATES:
+        _STATES[key] = {a.state_code: a for a in t.oews_areas.values() if a.areatype == "state"}
+    return _STATES[key]
 
 
 def resolve(t: Tables, area: OewsArea, soc: str, related: dict) -> Shown:
