@@ -185,7 +185,7 @@ def test_a_posting_link_opened_cold_on_a_phone_shows_the_check_first(server, ope
     text = page.inner_text(".check__result")
     assert f"{money(senior['low'])}–{money(senior['high'])}" in text
     assert "borrowed from Machine Learning Engineer" in text
-    assert "the low end is below it, the high end within it" in text
+    assert "the low end is below it, the high end within it" in text   # 150,000 < 175,000 < 190,000
     assert "all experience levels" in text and "fair" not in text.replace("not whether the pay is fair", "")
     assert page.locator("#posted").input_value() == "150000-190000"
     assert watch.errors == [] and watch.external == []

@@ -271,8 +271,10 @@
     });
     compared.forEach(function (f) {
       var words = figureWords(f, page.pay_words);
-      var where = one ? "the posted figure is " + against(ends[0], f) + " it"
-        : "the low end is " + against(ends[0], f) + " it, the high end " + against(ends[1], f) + " it";
+      var lo = against(ends[0], f), hi = against(ends[1], f);
+      var where = one ? "the posted figure is " + lo + " it"
+        : lo === hi ? "both ends are " + lo + " it"
+        : "the low end is " + lo + " it, the high end " + hi + " it";
       var whose = f.role && f.role !== page.role ? " (borrowed from " + f.role + ")" : "";
       out.push([capital(words) + whose + ": " + where + ". ", { cite: f, href: sources + "#" + f.source }]);
     });
