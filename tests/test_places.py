@@ -479,11 +479,20 @@ def test_every_role_pages_json_ld_is_valid_schema_org_names_its_place_and_equals
     assert checked >= 10
 
 
-def test_the_place_data_stays_within_its_budget_and_names_no_other_host(built):
-    """Loaded on first use: the area names and one occupation's chain. Sizes are printed by
-    make bench-pages; here only that every file parses and is the site's own."""
+def test_the_place_files_agree_with_each_other_and_with_the_location_pages(built):
+    """The browser reads the area names and an occupation's chain by position: both list
+    the nation and every area with a location page, in one order; every area's step points
+    at an estimate that is there. (Their sizes are printed by make bench-pages.)"""
     folder = built.site / "assets" / "places"
-    names = json.loads((folder / "areas.json").read_text())
-    assert names["areas"][0][0] == "united-states"
-    for f in folder.glob("*.json"):
-        assert "http" not in f.read_text(), f
+    names = [a[0] for a in json.loads((folder / "areas.json").read_text())["areas"]]
+    assert names[0] == "united-states" and set(names[1:]) == published(built)
+    at = {slug: i for i, slug in enumerate(names)}
+    for f in sorted(folder.glob("[0-9]*.json")):
+        occ = json.loads(f.read_text())
+        assert len(occ["step"]) == len(occ["est"]) == len(names), f.name
+        for slug in ("austin-round-rock-san-marcos-tx", "wyoming", "abilene-tx"):
+            code = BY_SLUG[slug]["area_code"]
+            area, _ = expected(code, occ["soc"])
+            step = occ["steps"][int(occ["step"][at[slug]])]
+            assert (area == code) == (step in ("here", "related")), (f.name, slug, step)
+            assert occ["est"][at[AREAS[area]["slug"]]][2] == float(EST[(area, expected(code, occ["soc"])[1])]["annual_median"])
