@@ -496,3 +496,24 @@ def test_the_place_files_agree_with_each_other_and_with_the_location_pages(built
             step = occ["steps"][int(occ["step"][at[slug]])]
             assert (area == code) == (step in ("here", "related")), (f.name, slug, step)
             assert occ["est"][at[AREAS[area]["slug"]]][2] == float(EST[(area, expected(code, occ["soc"])[1])]["annual_median"])
+
+
+def test_a_location_pages_role_link_opens_the_role_with_the_place_by_instant_navigation(
+        server, open_page):
+    """From a place's page to a role with that place chosen, without reloading (Material's
+    instant navigation), then Back and Forward: each page shows what its address says and
+    nothing throws."""
+    austin = BY_SLUG["austin-round-rock-san-marcos-tx"]
+    page, watch = open_page(f"{server}locations/{austin['slug']}/")
+    start_material(page)
+    page.evaluate("window.__samePage = true")
+    page.click("li#mlops-engineer a")
+    wait_place(page, austin["name"])
+    assert page.evaluate("window.__samePage") is True
+    # (Material's navigation.tracking may leave the place page's section in the hash.)
+    assert page.url.split("#")[0].endswith(f"roles/mlops-engineer/?where={austin['slug']}")
+    page.go_back()
+    page.wait_for_selector("li#mlops-engineer")
+    page.go_forward()
+    wait_place(page, austin["name"])
+    assert watch.errors == []

@@ -313,10 +313,14 @@
       setTimeout(function () { out.removeAttribute("aria-busy"); run(true, false); }, 0);
     });
 
-    live = apply;
+    live = { root: root, apply: apply };
     apply();
   }
 
-  window.addEventListener("popstate", function () { if (live) live(); });
+  // Back and Forward between places of one page; after instant navigation to another page
+  // the controller is gone with its page (Material shows that page itself).
+  window.addEventListener("popstate", function () {
+    if (live && live.root.isConnected) live.apply();
+  });
   aimlpay.onPage(setup);
 })();
