@@ -82,8 +82,9 @@ def official_row(page) -> dict:
 
 
 def wait_place(page, name: str) -> None:
-    page.wait_for_function("n => document.querySelector('#official-percentiles .glance__where')"
-                           ".textContent === n", arg=name)
+    page.wait_for_function("n => { const w = document.querySelector("
+                           "'#official-percentiles .glance__where'); return !!w && w.textContent === n; }",
+                           arg=name)
 
 
 # -- the place chain, on the page ----------------------------------------------------------
