@@ -215,13 +215,16 @@ def page_data(view, t: Tables) -> dict:
 def files(t: Tables, related: dict, names: dict, socs, published) -> dict[str, bytes]:
     """assets/places/: the area names, and one file per occupation a role page maps to, for
     the nation and every area with a location page (`published`: their BLS codes)."""
-    def dump(data) -> bytes:
-        return json.dumps(data, ensure_ascii=False, sort_keys=True,
-                          separators=(",", ":")).encode()
-    out = {"assets/places/areas.json": dump(names_file(t, names, published))}
+    out = {"assets/places/areas.json": dumps(names_file(t, names, published)).encode()}
     for soc in sorted(set(socs)):
-        out[f"assets/places/{soc}.json"] = dump(occupation_file(t, soc, related, published))
+        out[f"assets/places/{soc}.json"] = dumps(
+            occupation_file(t, soc, related, published)).encode()
     return out
+
+
+def dumps(data) -> str:
+    """Compact JSON, keys sorted: the same data gives the same bytes on every build."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def area_roles(t: Tables, area: OewsArea, views, related: dict) -> list[tuple[Shown, str, list]]:

@@ -8,7 +8,6 @@ can check every figure on the built site against data/figures.csv.
 from __future__ import annotations
 
 import functools
-import json
 import html
 import posixpath
 import re
@@ -564,8 +563,7 @@ def role_context(view: RoleView, t: Tables, site_url: str, places=()) -> dict:
     meta["jsonld"] = roles.jsonld(view, t, page_url)
     # In an attribute (escaped), not a <script type="application/json">: Material's instant
     # navigation re-creates a page's scripts without their type, and runs JSON as JavaScript.
-    place_data = json.dumps(places_mod.page_data(view, t), ensure_ascii=False, sort_keys=True,
-                            separators=(",", ":"))
+    place_data = places_mod.dumps(places_mod.page_data(view, t))
     guide_areas = {code for i in view.figure_ids if (loc := t.by_id[i].location)
                    for code in t.locations[loc].areas()}
     return {

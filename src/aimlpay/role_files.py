@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import textwrap
 from pathlib import Path
 
@@ -164,9 +163,7 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
     # (a card stays a few kilobytes): embed/<slug>/check.json.
     data = "check.json" if view.role.soc_code else ""
     if data:
-        out[f"embed/{slug}/check.json"] = json.dumps(
-            places.page_data(view, t), ensure_ascii=False, sort_keys=True,
-            separators=(",", ":")).encode()
+        out[f"embed/{slug}/check.json"] = places.dumps(places.page_data(view, t)).encode()
     out[f"embed/{slug}/index.html"] = card_html(
         paths, name, None, items, 0, t, f"../../roles/{slug}/",
         None if items else "No source states this role's US pay as a whole; its page gives "
