@@ -5,11 +5,14 @@ and its parsed pages (`pages`).
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import math
+import os
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -198,7 +201,7 @@ def test_each_chart_csv_holds_exactly_the_plotted_rows(built):
         spec = json.loads(spec_path.read_text())
         plotted = spec["data"]["values"]
         with spec_path.with_name(spec_path.name.replace(".vl.json", ".csv")).open(
-                newline="", encoding="utf-8") as f:
+                newline="", encoding="utf-8-sig") as f:
             table = list(csv.DictReader(f))
         assert len(table) == len(plotted) > 0
         for row, values in zip(table, plotted):
@@ -304,7 +307,7 @@ def test_zip_holds_every_table_and_the_descriptor(built):
             assert z.read(name) == (built.site / "data" / name).read_bytes()
     with (built.data / "figures.csv").open(newline="", encoding="utf-8") as f:
         source_rows = sum(1 for _ in csv.DictReader(f))
-    with (built.site / "data" / "figures.csv").open(newline="", encoding="utf-8") as f:
+    with (built.site / "data" / "figures.csv").open(newline="", encoding="utf-8-sig") as f:
         assert sum(1 for _ in csv.DictReader(f)) == source_rows
 
 
@@ -376,3 +379,77 @@ def test_every_page_has_unique_ids_and_headings_without_gaps(pages):
         levels = [int(h.name[1]) for h in article.select("h1, h2, h3, h4, h5, h6")]
         problems += [f"{path}: h{a} then h{b}" for a, b in zip(levels, levels[1:]) if b > a + 1]
     assert not problems, problems[:20]
+
+
+# -- downloads in a spreadsheet ------------------------------------------------------------------
+
+def _published_csvs(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.csv"))
+
+
+def test_every_published_csv_starts_with_the_utf8_byte_order_mark(built):
+    """Excel reads a CSV in the machine's legacy code page unless it starts with the mark:
+    "–" would open as "â€“"."""
+    files = _published_csvs(built.site)
+    assert len(files) > 600          # data tables, charts, sections, roles, locations
+    assert [f for f in files if not f.read_bytes().startswith(codecs.BOM_UTF8)] == []
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def test_the_downloaded_figures_open_in_a_spreadsheet_with_dashes_intact(built, tmp_path):
+    """Round trip through LibreOffice: CSV in, a spreadsheet (xlsx) out, read back with
+    openpyxl. Every text cell, ranges ("–"), cut headings ("…") and apostrophes ("’") included,
+    arrives as the CSV module reads it, and the mark never becomes part of the first header."""
+    soffice = _soffice()
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is missing: .ci/run installs libreoffice-calc-nogui")
+        pytest.skip("LibreOffice (soffice) is not installed here")
+    from openpyxl import load_workbook
+    names = ["data/figures.csv", "charts/base-salary-by-level.csv", "data/sources.csv"]
+    for name in names:
+        shutil.copy(built.site / name, tmp_path / name.replace("/", "-"))
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "xlsx", "--infilter=CSV:44,34,76", "--outdir", str(tmp_path),
+                    *[str(tmp_path / n.replace("/", "-")) for n in names]],
+                   check=True, capture_output=True, timeout=300)
+    for name in names:
+        with (built.site / name).open(newline="", encoding="utf-8-sig") as f:
+            expected = list(csv.reader(f))
+        sheet = load_workbook(tmp_path / name.replace("/", "-").replace(".csv", ".xlsx")).active
+        got = [["" if c is None else c for c in row] for row in sheet.iter_rows(values_only=True)]
+        assert got[0] == expected[0], name          # no "\ufeffid" header
+        texts = {(r, i): cell for r, row in enumerate(expected) for i, cell in enumerate(row)
+                 if cell and not _is_number(cell)}
+        assert any(ch in t for t in texts.values() for ch in "–…’"), name
+        wrong = {(r, i): (text, got[r][i]) for (r, i), text in texts.items()
+                 if _as_text(got[r][i]) not in (text, text.removeprefix("'"))
+                 and not _same_date(text, got[r][i])}
+        assert wrong == {}, name
+
+
+def _as_text(cell) -> str:
+    """A spreadsheet cell as the CSV's text: LibreOffice reads "true" as a boolean."""
+    return str(cell).lower() if isinstance(cell, bool) else str(cell)
+
+
+def _same_date(text: str, cell) -> bool:
+    """LibreOffice reads "2026-05-15" and "May 2025" (a source's edition) as dates: fine."""
+    import datetime as dt
+    for form in ("%Y-%m-%d", "%B %Y"):
+        try:
+            return isinstance(cell, dt.datetime) and dt.datetime.strptime(text, form) == cell
+        except ValueError:
+            continue
+    return False
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

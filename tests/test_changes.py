@@ -56,7 +56,7 @@ def test_hostile_role_names_stay_text_in_every_file(changed):
         [script] = card.select("script")
         assert "theme=dark" in script.string and name not in script.string
         with (hostile_site.site / "roles" / slug / f"{slug}-salary-figures.csv").open(
-                newline="", encoding="utf-8") as f:
+                newline="", encoding="utf-8-sig") as f:
             assert name in {r["Role"] for r in csv.DictReader(f)}
     index = soup_of(hostile_site, "roles/index.html")
     assert {a.get_text() for a in index.select("table a")} >= set(HOSTILE.values())
@@ -75,6 +75,6 @@ def test_a_top_coded_wage_is_shown_as_at_least(changed):
     cell = soup.select_one('span.oews[data-area="0000000"][data-soc="11-3021"]'
                            '[data-measure="annual_p90"]')
     assert cell.get_text() == f"≥ ${float(row['annual_p90']):,.0f}"
-    with (project.site / "data" / "oews-estimates.csv").open(encoding="utf-8") as f:
+    with (project.site / "data" / "oews-estimates.csv").open(encoding="utf-8-sig") as f:
         flagged = [r for r in csv.DictReader(f) if r["top_coded"]]
     assert [(r["area_code"], r["soc_code"]) for r in flagged] == [("0000000", "11-3021")]

@@ -395,7 +395,7 @@ def test_no_published_csv_has_a_cell_a_spreadsheet_would_run(awkward):
             if name.endswith(".csv"):
                 assert risky_cells(z.read(name).decode("utf-8")) == [], name
     # The payloads are there, as text: neutralised with a leading apostrophe.
-    figures = (awkward.paths.site / "data" / "figures.csv").read_text(encoding="utf-8")
+    figures = (awkward.paths.site / "data" / "figures.csv").read_text(encoding="utf-8-sig")
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(figures))}
     assert rows["hakia-company-google-median-tc"]["subject"] == "'" + PAYLOADS["subject"]
     # ...before the cell and after the ";" a spreadsheet may split on; the rest reads as written.

@@ -90,7 +90,7 @@ def test_not_released_cells_stay_visible_in_data_pages_and_csv(built, pages):
     cell = soup.select_one('span.oews[data-area="0012620"][data-soc="15-2051"]'
                            '[data-measure="annual_median"]')
     assert cell.get_text() == "not released"
-    with (built.site / "locations" / slug / f"{slug}-wages.csv").open(encoding="utf-8") as f:
+    with (built.site / "locations" / slug / f"{slug}-wages.csv").open(encoding="utf-8-sig") as f:
         [line] = [r for r in csv.DictReader(f) if r["SOC code"] == "15-2051"
                   and r["Area type"] == "metro"]
     assert line["annual_median"] == "" and "annual_median" in line["Not released"]

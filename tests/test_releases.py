@@ -38,7 +38,8 @@ def history(paths) -> list[dict]:
 
 
 def snapshot_rows(paths, version: str) -> dict[str, dict]:
-    with (paths.data / "releases" / version / "figures.csv").open(newline="") as f:
+    snapshot = paths.data / "releases" / version / "figures.csv"
+    with snapshot.open(newline="", encoding="utf-8-sig") as f:
         return {r["id"]: r for r in csv.DictReader(f)}
 
 

@@ -26,7 +26,7 @@ from . import (chart_catalogue, chart_files, downloads, feed, locations, officia
 from . import places as places_mod
 from .paths import Paths
 from .problems import InvalidData, Problem
-from .serialise import csv_text
+from .serialise import csv_bytes
 from .validate import validate
 
 
@@ -156,7 +156,7 @@ def location_files(tables, places) -> dict[str, bytes]:
     out = {}
     for view in places:
         columns, rows = locations.csv_rows(view, tables)
-        out[f"locations/{view.slug}/{view.slug}-wages.csv"] = csv_text(columns, rows).encode()
+        out[f"locations/{view.slug}/{view.slug}-wages.csv"] = csv_bytes(columns, rows)
     return out
 
 

@@ -38,7 +38,8 @@ def read_tables(files: dict[str, bytes]) -> dict[str, Table]:
         content = files.get(f"{name}.csv")
         if content is None:
             continue
-        rows = csv.DictReader(io.StringIO(content.decode("utf-8")))
+        # utf-8-sig: releases from 2026.5 on start with a byte-order mark, earlier ones not.
+        rows = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
         out[name] = {tuple(r[k] for k in key): r for r in rows}
     return out
 
@@ -52,11 +53,23 @@ class FigureChange:
     source: str                # the label of its source
     what: str                  # what it measures: "Base salary · ML Engineer · Senior · 2026"
     fields: tuple[str, ...]    # the columns that changed (changed only)
-    details: tuple[tuple[str, str, str], ...]   # (column, before, after) beyond the figure
+    # What changed beyond the figure, in a reader's words: ("Pay type", "base salary",
+    # "not stated"); the editors' own columns (INTERNAL) are left out.
+    details: tuple[tuple[str, str, str], ...]
     topic: str | None
     role: str | None
     baseline: str | None
     level: str | None
+
+    @property
+    def reads_the_same(self) -> bool:
+        """A changed row whose figure, as the site states it, is what it was."""
+        return self.kind == "changed" and self.before == self.after
+
+    @property
+    def editors_only(self) -> bool:
+        """A changed row of which nothing a reader sees changed (only notes or keys)."""
+        return self.reads_the_same and not self.details
 
 
 @dataclass(frozen=True)
@@ -123,15 +136,65 @@ def _what(row: dict[str, str], tables: dict[str, Table]) -> str:
     return " · ".join(parts)
 
 
-# Columns the figure as stated already shows before and after.
-AS_STATED = ("value", "low", "high", "statistic", "open_high", "unit", "currency", "period")
+# Columns the figure as stated ("$98,000–$148,000") already shows before and after.
+AS_STATED = ("value", "low", "high", "unit", "currency")
+# The editors' own columns: never public text (a note is written for editors, a group is a
+# chart's key, an id is the CSV's). A row that changed only here says so and nothing more.
+INTERNAL = ("id", "note", "group")
+PAY_TYPES = {"base_salary": "base salary", "total_comp": "total compensation",
+             "salary": "not stated"}
+_STATED_AS = {"range": "a range", "average": "an average", "median": "a median",
+              "midpoint": "a midpoint", "up_to": "up to", "at_least": "at least",
+              "more_than": "more than", "nearly": "nearly", "approx": "about",
+              "exact": "an exact figure", "rank": "a rank"}
+_BOUNDS = ("up_to", "at_least", "more_than")
+_PERIODS = {"year": "a year", "one_time": "one time", "hour": "an hour"}
 
 
-def _shown(column: str, cell: str) -> str:
-    """A changed cell as a reader should see it: measures by name, an empty cell as a dash."""
-    if column == "measure":
-        return MEASURE_NAMES.get(cell, cell)
-    return cell or "—"
+def _detail(column: str, old: str, new: str, tables: dict[str, Table]
+            ) -> tuple[str, str, str] | None:
+    """A changed cell in a reader's words: ("Pay type", "base salary", "not stated"),
+    ("Bound", "at least", "up to"); None for the editors' own columns."""
+    def name(table: str, column_: str = "name", empty: str = "not stated"):
+        def read(cell: str) -> str:
+            if not cell:
+                return empty
+            r = tables.get(table, {}).get((cell,))
+            return (r.get(column_) or cell) if r else cell
+        return read
+
+    def words(mapping: dict[str, str], empty: str = "not stated"):
+        return lambda cell: mapping.get(cell, cell) if cell else empty
+
+    if column in INTERNAL or column in AS_STATED:
+        return None
+    if column == "measure" and old in PAY_TYPES and new in PAY_TYPES:
+        label, read = "Pay type", words(PAY_TYPES)
+    else:
+        label, read = {
+            "measure": ("Measure", words({k: v.lower() for k, v in MEASURE_NAMES.items()})),
+            "pay_type": ("Pay type", words(PAY_TYPES)),
+            "statistic": ("Bound" if old in _BOUNDS or new in _BOUNDS else "Stated as",
+                          words(_STATED_AS)),
+            "open_high": ("Top left open (“+” or “or more”)",
+                          lambda c: "yes" if c == "true" else "no"),
+            "level": ("Level", name("levels")),
+            "years_min": ("Fewest years of experience", words({})),
+            "years_max": ("Most years of experience", words({}, "no upper end")),
+            "location": ("Place", name("locations")),
+            "role": ("Role", name("roles", empty="none")),
+            "baseline": ("Compared with", name("roles", empty="none")),
+            "attributed_to": ("Credited to", words({}, "no one named")),
+            "locator": ("Section", words({})),
+            "source": ("Source", name("sources", "short_name")),
+            "topic": ("Report section", name("topics")),
+            "subject": ("Subject", words({}, "none")),
+            "year": ("Year", words({})),
+            "employer_type": ("Companies", words({})),
+            "period": ("Paid", words(_PERIODS)),
+            "scope": ("Scope", words({})),
+        }.get(column, (column.replace("_", " ").capitalize(), words({})))
+    return label, read(old), read(new)
 
 
 def _source(row: dict[str, str], tables: dict[str, Table]) -> str:
@@ -151,11 +214,11 @@ def compare(before: dict[str, Table] | None, after: dict[str, Table]) -> Changes
             continue
         row, names = (b, after) if b is not None else (a, before)
         kind = "added" if a is None else "removed" if b is None else "changed"
-        changed = tuple(c for c in b if a.get(c) != b[c]) if kind == "changed" else ()
+        changed = tuple(c for c in b if a.get(c, "") != b[c]) if kind == "changed" else ()
         figures.append(FigureChange(
             kind, key[0], _figure_text(a) if a else None, _figure_text(b) if b else None,
             _source(row, names), _what(row, names), changed,
-            tuple((c, _shown(c, a[c]), _shown(c, b[c])) for c in changed if c not in AS_STATED),
+            tuple(d for c in changed if (d := _detail(c, a.get(c, ""), b[c], after))),
             row.get("topic") or None,
             row.get("role") or None, row.get("baseline") or None, row.get("level") or None))
     return Changes(figures, _official(before, after),
@@ -220,7 +283,7 @@ def markdown(changes: Changes, since: str, pages: dict[str, list[str]]) -> str:
                 "|---|---|---|---|---|---|"]
         out += [f"| `{_cell(c.id)}` | {_cell(c.what)} | {_cell(c.before or '—')} | "
                 f"{_cell(c.after or '—')} | {_cell(c.source)} | "
-                f"{_cell('; '.join(f'{col}: {x} → {y}' for col, x, y in c.details) or ', '.join(c.fields))} |"
+                f"{_cell('; '.join(f'{label}: {x} → {y}' for label, x, y in c.details) or ', '.join(c.fields))} |"
                 for c in rows]
         out.append("")
     if changes.official:

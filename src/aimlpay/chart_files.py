@@ -20,7 +20,7 @@ import vl_convert
 from .chart_builder import Chart
 from .chart_theme import CATEGORY_AXIS, FIXED_CATEGORY_AXIS, theme
 from .cores import map_on_cores
-from .serialise import csv_text, dumps
+from .serialise import csv_bytes, dumps
 
 # A chart is drawn at one of two fixed widths, for a phone and for a wider screen (the page
 # picks one with NARROW_MEDIA), and in both palettes. The static image and the interactive
@@ -214,7 +214,7 @@ def files_of(chart: Chart, cache: Path) -> dict[str, bytes]:
     (published downloads), and per layout and palette the compiled Vega spec and the static
     image. `{id}.svg`/`.png`, the static image of earlier releases, stays as the wide light
     drawing (its URL was public)."""
-    out = {f"{chart.id}.csv": csv_text(chart.columns, chart.rows).encode()}
+    out = {f"{chart.id}.csv": csv_bytes(chart.columns, chart.rows)}
     if chart.drawing:               # drawn in HTML by the page (range_chart.py): the CSV only
         return out
     out[f"{chart.id}.vl.json"] = dumps(chart.spec).encode()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from .column_docs import table_description
-from .serialise import csv_text, dumps
+from .serialise import BOM, csv_text, dumps
 from .schemas import (Figure, Level, Location, OewsArea, OewsEstimate, OewsIndustry,
                       OewsOccupation, Role, Source, Topic)
 from .validate import Dataset
@@ -147,7 +147,7 @@ def make(ds: Dataset) -> Downloads:
     files, texts = [], {}
     for name, (model, _, _) in TABLES.items():
         columns, rows = table_rows(ds, name)
-        texts[f"{name}.csv"] = csv_text(columns, rows)
+        texts[f"{name}.csv"] = BOM + csv_text(columns, rows)
         files.append(DataFile(name, f"{name}.csv", len(rows), columns, table_description(model)))
     package = descriptor(ds, files)
     texts["datapackage.json"] = dumps(package) + "\n"

@@ -42,9 +42,16 @@ _FORMULA_START = "=+\\-@\t\r\uff1d\uff0b\uff0d\uff20"
 _RISKY = re.compile(f"(^|[,;\t|\r\n])(?=[{_FORMULA_START}])")
 
 
+# A number with a trailing plus ("12+", "$300,000+"): spreadsheets read it as the bare number
+# and drop the bound, so the CSV spells it out ("12 or more", "$300,000 or more").
+_OPEN_NUMBER = re.compile(r"^(\$?[0-9][0-9,]*(?:\.[0-9]+)?)\+$")
+
+
 def csv_cell(value: object) -> object:
     """A text cell that cannot become a formula, however it is split: an apostrophe (which
-    spreadsheets show as "this is text") before every formula start. Numbers are left alone."""
+    spreadsheets show as "this is text") before every formula start; a figure with an open
+    top written out so that no spreadsheet reads it as a number. Numbers are left alone."""
     if not isinstance(value, str):
         return value
+    value = _OPEN_NUMBER.sub(r"\1 or more", value)
     return _RISKY.sub(lambda m: m.group(1) + "'", value)

@@ -15,7 +15,7 @@ from . import partials, roles
 from .changelog import FigureChange, OfficialChange
 from .paths import Paths, page_url
 from .releases import Notes
-from .serialise import csv_text
+from .serialise import csv_bytes
 from .tables import Tables
 from .vocabulary import NATIONAL, longdate
 
@@ -149,7 +149,7 @@ class SiteReleases:
 
     def figures_csv(self, ids: list[str]) -> bytes:
         columns, rows = roles.figure_table_rows(ids, self.tables)
-        return csv_text(columns, rows).encode()
+        return csv_bytes(columns, rows)
 
     # -- the What-changed page and the feed -----------------------------------------------
     def release_html(self, notes: Notes, link) -> Markup:

@@ -20,7 +20,7 @@ from .cores import map_on_cores
 from .paths import Paths
 from .problems import InvalidData, Problem
 from .schemas import Figure
-from .serialise import csv_text
+from .serialise import csv_bytes
 from .tables import Tables
 from .vocabulary import capfirst, figure, measure_name
 
@@ -158,7 +158,7 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
     except ChartFailed as err:
         problem = Problem("data/roles.csv", 0, "name", f"role {slug!r}: {err}")
     columns, rows = roles.figure_rows(view, t)
-    out[f"roles/{slug}/{slug}-salary-figures.csv"] = csv_text(columns, rows).encode()
+    out[f"roles/{slug}/{slug}-salary-figures.csv"] = csv_bytes(columns, rows)
     # The posting check's figures, fetched by a card only when its address asks for a check
     # (a card stays a few kilobytes): embed/<slug>/check.json.
     data = "check.json" if view.role.soc_code else ""

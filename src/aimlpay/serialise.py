@@ -26,6 +26,18 @@ def csv_text(columns: list[str], rows: list[dict], *, for_spreadsheets: bool = T
     return buf.getvalue()
 
 
+# Published CSVs start with UTF-8's byte-order mark. Excel reads a CSV without one in the
+# machine's legacy code page, which turns "–", "≥" and "…" into "â€“"; with it, Excel, Numbers,
+# LibreOffice, pandas ("utf-8-sig") and Python's csv module all read UTF-8. ASCII-only text
+# would have meant rewriting the sources' own names and ranges, so the mark it is.
+BOM = "\ufeff"
+
+
+def csv_bytes(columns: list[str], rows: list[dict]) -> bytes:
+    """A published CSV file: csv_text for spreadsheets, with the byte-order mark, as UTF-8."""
+    return (BOM + csv_text(columns, rows)).encode("utf-8")
+
+
 def dumps(obj) -> str:
     """Compact JSON with sorted keys and real UTF-8."""
     return json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
