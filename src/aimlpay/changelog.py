@@ -210,7 +210,7 @@ def compare(before: dict[str, Table] | None, after: dict[str, Table]) -> Changes
     old, new = before.get(FIGURES, {}), after.get(FIGURES, {})
     for key in sorted(old.keys() | new.keys()):
         a, b = old.get(key), new.get(key)
-        if a == b:
+        if a is not None and b is not None and _same(a, b):
             continue
         row, names = (b, after) if b is not None else (a, before)
         kind = "added" if a is None else "removed" if b is None else "changed"
@@ -226,10 +226,15 @@ def compare(before: dict[str, Table] | None, after: dict[str, Table]) -> Changes
                     if (t := _table(name, before.get(name, {}), after.get(name, {})))])
 
 
+def _same(a: dict[str, str], b: dict[str, str]) -> bool:
+    """Two versions of a row with the same cells; a column added empty changes nothing."""
+    return all(a.get(c, "") == b.get(c, "") for c in a.keys() | b.keys())
+
+
 def _table(name: str, old: Table, new: Table) -> TableChange | None:
     added = len(new.keys() - old.keys())
     removed = len(old.keys() - new.keys())
-    changed = sum(1 for k in old.keys() & new.keys() if old[k] != new[k])
+    changed = sum(1 for k in old.keys() & new.keys() if not _same(old[k], new[k]))
     return TableChange(name, added, removed, changed) if added or removed or changed else None
 
 

@@ -81,8 +81,10 @@ def figure_records(figures: list[dict], labels, category: str, series=None,
     u = UNIT_LABELS[units.pop()]
     value, low, high = f"Value ({u})", f"Low ({u})", f"High ({u})"
     standard = {"Source": "source_label", value: "value", low: "low", high: "high",
-                "As stated": "display", "Statistic": "statistic_name", "Role": "role_name",
-                "Level": "level_name", "Years of experience": "years_text", "Year": "year",
+                "As stated": "display", "Statistic": "statistic_name", "How often": "hedge_words",
+                "Pay type": "pay_type_words", "Role": "role_name",
+                "Level": "level_words", "Years of experience": "years_text",
+                "Scope": "scope_words", "Year": "year",
                 "Originally from": "attributed_to", "Section": "locator", "Figure id": "id"}
     first = [category] + ([series_title] if series is not None else [])
     columns = first + [c for c in standard if c not in first]   # a category like "Level" wins
@@ -128,8 +130,9 @@ def figure_chart(t: Tables, cid: str, sel: pd.DataFrame, labels, *, title: str,
                           scale=alt.Scale(domain=list(dict.fromkeys(rows[offset_field]))))
               if stacked else alt.Undefined)
     tooltip = [alt.Tooltip(f"{c}:N") for c in
-               (category, series_title, "Source", "As stated", "Statistic", "Role", "Level",
-                "Years of experience", "Year", "Originally from", "Section")
+               (category, series_title, "Source", "As stated", "Statistic", "How often",
+                "Pay type", "Role", "Level", "Years of experience", "Scope", "Year",
+                "Originally from", "Section")
                if c and c in rows.columns]
     ends = pd.concat([sel.value, sel.high, sel.low]).dropna()
     top = float(ends.max()) * (1.3 if value_labels else 1.05)

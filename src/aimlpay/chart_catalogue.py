@@ -20,6 +20,7 @@ from .chart_builder import Chart, figure_chart
 from .range_chart import range_chart
 from .problems import InvalidData, Problem
 from .tables import Tables
+from . import wording
 from .vocabulary import MEASURE_NAMES, capfirst
 
 Selection = pd.DataFrame          # rows of Tables.figures, in display order
@@ -68,6 +69,33 @@ def select(t: Tables, d: ChartDef, problems: list[Problem]) -> Selection:
     return d.arrange(sel) if d.arrange else sel
 
 
+# Words an axis uses to name a pay type; it may use them only when every row it draws is
+# that pay (wording.pay_type), otherwise it names what the rows share ("{pay}" below).
+PAY_TYPE_WORDS = ("base salary", "total compensation", "base pay", "total pay")
+
+
+def axis_title(t: Tables, d: ChartDef, sel: Selection) -> str:
+    """The x axis title. "{pay}" stands for the pay type every row shares (" on base
+    salary"), or nothing where the rows differ or do not say."""
+    shared = wording.shared_pay_type([t.by_id[i] for i in sel.id])
+    return d.x_title.replace("{pay}", f" {shared}" if shared else "")
+
+
+def pay_type_problems(t: Tables, d: ChartDef, sel: Selection) -> list[Problem]:
+    """An axis that names a pay type some of its rows are not."""
+    title = axis_title(t, d, sel).lower()
+    named = [w for w in PAY_TYPE_WORDS if w in title]
+    if not named:
+        return []
+    kinds = {wording.pay_type(t.by_id[i]) or "" for i in sel.id}
+    wrong = sorted(k or "not pay" for k in kinds if not any(w.split()[0] in k for w in named))
+    if not wrong:
+        return []
+    return [Problem("src/aimlpay/chart_catalogue.py", 0, d.id,
+                    f"chart {d.id!r} names {named[0]!r} on its axis, but some of its rows are "
+                    f"{', '.join(wrong)}: write {{pay}} instead", d.x_title)]
+
+
 def build(t: Tables, d: ChartDef, problems: list[Problem], cache: Path | None = None
           ) -> Chart | None:
     sel = select(t, d, problems)
@@ -75,6 +103,7 @@ def build(t: Tables, d: ChartDef, problems: list[Problem], cache: Path | None = 
         problems.append(Problem("data/figures.csv", 0, "-", f"chart {d.id!r} has no figures "
                                 "to show (its selection matches no row)"))
         return None
+    problems += pay_type_problems(t, d, sel)
     if cache is None:
         return _build(t, d, sel)
     # Made again only when its figures or the sources' names changed (or the package's code).
@@ -88,7 +117,7 @@ def _build(t: Tables, d: ChartDef, sel: Selection) -> Chart:
               else [d.ids[i] for i in sel.id])
     return figure_chart(
         t, d.id, sel, labels, title=d.title(sel) if callable(d.title) else d.title,
-        description=d.description, category=d.category, x_title=d.x_title,
+        description=d.description, category=d.category, x_title=axis_title(t, d, sel),
         series=_column(sel, d.series), series_title=d.series_title,
         bars_from_zero=d.bars_from_zero, value_labels=d.value_labels, subtitle=d.subtitle)
 
@@ -158,8 +187,9 @@ CATALOGUE: tuple[ChartDef, ...] = (
         label="level_name"),
     ChartDef(
         "total-comp-by-level", "Total compensation by experience level",
-        "Ranges and thresholds of annual total compensation (base, bonus and equity) for AI "
-        "and machine learning engineers by experience level, by source.",
+        "Ranges and thresholds of annual total compensation for AI and machine learning "
+        "engineers by experience level, by source (no source says what it counts in total "
+        "compensation).",
         category="Level", x_title="Annual total compensation (USD)",
         where=_pay_by_level("total_comp"), sort=("level_sort", "source_order", "id"),
         arrange=_without_midpoints, label="level_name"),
@@ -197,8 +227,8 @@ CATALOGUE: tuple[ChartDef, ...] = (
              "ik-premium-junior": "Pay, junior AI engineers",
              "ik-premium-staff-principal-base": "Base, staff and principal",
              "ik-premium-staff-principal-tc": "Total pay, staff and principal",
-             "ik-premium-base-general": "Base, all levels",
-             "ik-premium-tc-general": "Total pay, all levels",
+             "ik-premium-base-general": "Base, level not stated",
+             "ik-premium-tc-general": "Total pay, level not stated",
              "ik-premium-tc-30plus": "Total pay, headline",
              "ik-premium-heading-30-38": "Pay, article heading",
              "mlguide-premium-vs-swe": "Pay, industry reports",
@@ -219,7 +249,7 @@ CATALOGUE: tuple[ChartDef, ...] = (
                "statistic": "range"},
         sort=("source_order", "level_sort", "id"), arrange=_with_a_place,
         label=lambda sel: sel.location_name.fillna(sel.subject),
-        series=lambda sel: sel.level_name.fillna("All levels") + " · " + sel.source_label,
+        series=lambda sel: sel.level_name.fillna("Level not stated") + " · " + sel.source_label,
         series_title="Level · source"),
     ChartDef(
         "state-average-pay", "Average ML engineer pay by state",
@@ -253,7 +283,7 @@ CATALOGUE: tuple[ChartDef, ...] = (
         "skill-premium-pct", "Pay premium by skill and degree (%)",
         "The percentage pay premium that a source attaches to each skill or to a doctorate, "
         "largest first.",
-        category="Skill or degree", x_title="Premium on base salary (%)",
+        category="Skill or degree", x_title="Premium{pay} (%)",
         where={"topic": "skills_education", "measure": "premium_pct"},
         arrange=_widest_first, value_labels=True),
     ChartDef(
@@ -330,7 +360,7 @@ def role_pay(t: Tables, view) -> Chart:
     figures = [t.figure_rows[i] for i in ids]
     name = view.role.name
     return range_chart(
-        f"role-{view.slug}", figures, [f["level_name"] or "All levels" for f in figures],
+        f"role-{view.slug}", figures, [f["level_name"] or "Level not stated" for f in figures],
         [f"{MEASURE_NAMES[f['measure']]} · {f['source_label']}" for f in figures],
         category="Level", series_title="Figure · source",
         title=f"{name}: pay by experience level",

@@ -21,7 +21,7 @@ import yaml
 from jinja2 import nodes
 from markupsafe import Markup
 
-from . import chart_files, claims, cores, escape, partials, roles
+from . import chart_files, claims, cores, escape, partials, roles, wording
 from . import places as places_mod
 from .chart_builder import Chart
 from .paths import REPO, Paths
@@ -181,10 +181,28 @@ class Page:
 
     @reported
     def num(self, fid: str) -> Markup:
-        """A figure as the source states it, without its citation."""
+        """A figure as the source states it, and what it is about (wording.facts), without
+        its citation."""
+        return self._number(fid) + self._facts(fid)
+
+    def _number(self, fid: str) -> Markup:
+        """The figure alone, for tables whose other column says what it is."""
         f = self._figure(fid)
         return Markup(f'<span class="fig" data-fig="{escape.attr(fid)}">'
                       f'{escape.md(figure(f))}</span>')
+
+    def _fact_fields(self, fid: str) -> list[Markup]:
+        """The source's hedge, the pay type, the level (or "level not stated") and the scope
+        of a figure, each a traceable field of its row."""
+        f = self._figure(fid, shown=False)
+        level = self.tables.levels[f.level].name if f.level else None
+        return [self._field(fid, column, words) for column, words in wording.facts(f, level)]
+
+    def _facts(self, fid: str) -> Markup:
+        fields = self._fact_fields(fid)
+        if not fields:
+            return Markup("")
+        return Markup(f' <span class="fig-facts">({" · ".join(fields)})</span>')
 
     def _citation(self, sid: str, label: str, lines: list[str]) -> Markup:
         """A citation a reader can open by tap, click or keyboard: a button that shows the
@@ -325,7 +343,7 @@ class Page:
     def samples(self, topic: str) -> Markup:
         """A Markdown list of the sample sizes behind a topic's analyses, each cited."""
         return Markup("\n".join(
-            f"- {self.subject(i)}: {self.num(i)} {self.cite(i)}"
+            f"- {self.subject(i)}: {self._number(i)}{self._facts(i)} {self.cite(i)}"
             for i in self._rows(topic=topic, measure="sample_size")))
 
     @reported
@@ -337,7 +355,7 @@ class Page:
             raise Missing(f"no ranking with group {group!r} in data/figures.csv")
         head = "| Rank | Location |\n|---:|---|\n"
         return Markup(head + "\n".join(
-            f"| {self.num(i)} | {escape.md(self.tables.locations[self._figure(i).location].name)} |"
+            f"| {self._number(i)} | {escape.md(self.tables.locations[self._figure(i).location].name)} |"
             for i in ids))
 
     @reported
@@ -350,29 +368,39 @@ class Page:
         if f.statistic in POINT_STATISTICS:
             name += f" ({f.statistic})"        # never let a midpoint pass for a range
         parts = [escape.md(name)]
+        facts = {column: field for column, field in zip(
+            [c for c, _ in wording.facts(f, None)], self._fact_fields(fid))}
+        if "hedge" in facts:
+            parts.append(facts["hedge"])
+        if "pay_type" in facts and f.measure != "base_salary" and f.measure != "total_comp":
+            parts.append(facts["pay_type"])
         if role and f.role:
             parts.append(escape.md(self.tables.roles[f.role].name))
         if f.subject:
             parts.append(self.subject(fid))
         if f.location and f.location != "us":      # the whole site is US unless it says so
             parts.append(escape.md(self.tables.locations[f.location].name))
-        if f.level:
+        if "level" in facts:
+            parts.append(facts["level"])
+        elif f.level:
             parts.append(self.level(fid))
         if f.years_min is not None:
             parts.append(self.years(fid))
         if f.employer_type:
             parts.append(escape.md(f"{f.employer_type} companies"))
+        if "scope" in facts:
+            parts.append(facts["scope"])
         parts.append(self.year(fid))
         return Markup(" · ".join(parts))
 
     def figure_table(self, ids, role: bool = False) -> Markup:
         """A Markdown table of figures: the figure, what it measures, its citation."""
-        rows = [f"| {self.num(i)} | {self.what(i, role)} | {self.cite(i)} |" for i in ids]
+        rows = [f"| {self._number(i)} | {self.what(i, role)} | {self.cite(i)} |" for i in ids]
         return _unsearched(Markup("| Figure | What it is | Source |\n|---|---|---|\n" + "\n".join(rows)))
 
     def cell(self, ids) -> Markup:
         """Several figures in one table cell, each with what it is and its citation."""
-        return Markup("<br>".join(f"{self.num(i)} {self._short_what(i)} {self.cite(i)}"
+        return Markup("<br>".join(f"{self._number(i)} {self._short_what(i)} {self.cite(i)}"
                                   for i in ids))
 
     @reported
@@ -380,7 +408,8 @@ class Page:
         """Measure, statistic and subject only: 'Base salary (midpoint)', 'Annual equity · Big Tech'."""
         f = self._figure(fid)
         name = measure_name(f.measure, f.statistic)
-        return Markup(escape.md(name) + (f" · {self.subject(fid)}" if f.subject else ""))
+        return Markup(escape.md(name) + (f" · {self.subject(fid)}" if f.subject else "")
+                      + "".join(f" · {field}" for field in self._fact_fields(fid)))
 
     # -- claims ------------------------------------------------------------------------
     def claim(self, *checks: str) -> Markup:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 import vl_convert
 
-from . import partials, places, roles
+from . import partials, places, roles, wording
 from .chart_files import ChartFailed, cached, converted
 from .cores import map_on_cores
 from .paths import Paths
@@ -62,6 +62,10 @@ def figure_caption(f: Figure, t: Tables, whose: str | None = None) -> str:
     what += f", {t.levels[f.level].name}" if f.level else ", level not stated"
     if f.subject:
         what += f", {f.subject}"
+    if f.hedge:
+        what += f", {wording.HEDGE_WORDS[f.hedge]}"
+    if f.scope:
+        what += f", {f.scope}"
     source = t.sources[f.source].label
     if f.attributed_to:
         source += f" ({f.attributed_to})"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from . import wording
 from .schemas import PAY_MEASURES, Figure, Level, Role
 from .tables import Tables
 from .vocabulary import (ALL_INDUSTRIES, MEASURE_NAMES, NATIONAL, OFFICIAL_SOURCE,
@@ -395,6 +396,10 @@ def line_what(line: Line, row: GlanceRow, t: Tables) -> str:
         parts.append(line.level.name + (" band" if line.level.band_of else ""))
     if f.subject:
         parts.append(f.subject)
+    if f.hedge:
+        parts.append(wording.HEDGE_WORDS[f.hedge])
+    if f.scope:
+        parts.append(f.scope)
     return (", " + ", ".join(parts)) if parts else ""
 
 
@@ -479,8 +484,9 @@ def jsonld(view: RoleView, t: Tables, url: str | None) -> str:
         for fid in st.figures:
             f = t.by_id[fid]
             name = (f"{capfirst(PAY_WORDS[f.measure])}, {STATISTIC_NAMES[f.statistic]}, "
-                    f"{t.levels[f.level].name if f.level else 'level not stated'}, United "
-                    f"States ({t.sources[f.source].label})")
+                    f"{t.levels[f.level].name if f.level else 'level not stated'}"
+                    f"{', United States' if f.location == 'us' else ''}"
+                    f" ({t.sources[f.source].label})")
             amount = {"@type": "MonetaryAmount", "currency": "USD", "name": name}
             if f.statistic == "range":
                 salaries.append({**amount, "minValue": plain(f.low),

@@ -78,6 +78,15 @@ MEASURE_UNITS: dict[str, set[str]] = {
 }
 # Measures that are an amount of pay: a role needs one of these (in USD) to get a page.
 PAY_MEASURES = ("base_salary", "salary", "total_comp", "equity_annual")
+# Measures of a difference in pay (a premium, a raise, what a package adds): the pay they are
+# measured on is the `pay_type` column, where the source states it.
+RELATIVE_PAY_MEASURES = ("premium_pct", "premium_usd", "pay_change_pct", "pay_change_usd")
+# Measures whose figures always carry their pay type and level (or "not stated") wherever
+# they are shown: a reader compares them with their own pay.
+PAY_FACT_MEASURES = (*PAY_MEASURES, "bonus", "additional_cash", "hourly_rate",
+                     "total_over_base_pct", *RELATIVE_PAY_MEASURES)
+# How commonly a source says a figure holds, in its own word ("often exceed $400,000").
+Hedge = Literal["often", "typically", "usually", "frequently", "can", "may", "perhaps"]
 # Shares of a whole cannot exceed 100 %; changes and premiums cannot fall below -100 %.
 SHARE_MEASURES = {"share_pct", "comp_share_pct"}
 # The largest value a unit can sanely take (a bigger one is a typo, or a file meant to break
@@ -160,6 +169,17 @@ class Figure(Row):
     location: Slug | None = column("id in `locations.csv`", default=None)
     employer_type: Literal["private", "public"] | None = column(
         "`private` or `public` (Pave's split)", default=None)
+    pay_type: Literal["base_salary", "total_comp"] | None = column(
+        "for a premium or a pay change: the pay it is measured on, where the source says "
+        "(`base_salary`, `total_comp`); empty: pay type not stated", default=None)
+    hedge: Hedge | None = column(
+        "the source's own word for how commonly the figure holds: `often`, `typically`, "
+        "`usually`, `frequently`, `can`, `may`, `perhaps`", default=None)
+    scope: Annotated[str, StringConstraints(
+        pattern=r"^(in|at|among|across|for) [^\s].{0,70}$")] | None = column(
+        "the population the source's figure is about, where narrower than the topic says, "
+        "written to follow the figure (`in Pave's dataset`, `at top AI labs`, `across US "
+        "tech hubs`)", default=None)
     subject: Text | None = column(
         "the item within the topic, in short neutral words: a company (`Google`), an "
         "industry, a skill, a degree, a company-size band, a job type, what a sample size "

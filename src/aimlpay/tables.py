@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from . import wording
 from .schemas import Figure, Level, Location, Release, Role, Source
 from .vocabulary import ALL_INDUSTRIES, STATISTIC_NAMES, figure, years_text
 from .validate import Dataset
@@ -48,7 +49,14 @@ def make(ds: Dataset) -> Tables:
             "display": figure(f),
             "statistic_name": STATISTIC_NAMES[f.statistic],
             "years_text": years_text(f),
+            # What the figure is about, in words (wording.facts): charts' tooltips and CSVs.
+            **{f"{column}_words": words for column, words in wording.facts(
+                f, level.name if level else None)},
         })
+    for r in records:               # every record has every column, empty where none applies
+        for column in ("hedge", "pay_type", "level", "scope"):
+            r.setdefault(f"{column}_words", None)
+        r["level_words"] = r["level_words"] or r["level_name"]
     frame = pd.DataFrame.from_records(records)
     return Tables(ds.release, ds.sources, ds.roles, ds.levels, ds.locations,
                   dict(ds.figures), frame, oews_frame(ds), ds.oews_areas, ds.oews_occupations,

@@ -15,7 +15,7 @@ from . import load
 from .paths import Paths
 from .problems import NO_VALUE, InvalidData, Problem
 from .schemas import (MAXIMUM, MAXIMUM_BY_MEASURE, MEASURE_UNITS, OEWS_MEASURES,
-                      PATTERN_HINTS, PAY_MEASURES,
+                      PATTERN_HINTS, PAY_MEASURES, RELATIVE_PAY_MEASURES,
                       SHARE_MEASURES, TABLES, Figure, Level, Location, OewsArea, OewsEstimate,
                       OewsIndustry, OewsOccupation, PlaceName, RelatedOccupation, Release, ReleaseEntry, ReleaseHistory,
                       Role, Source, Topic)
@@ -131,6 +131,10 @@ def _check_figure(line: int, f: Figure, problems: list[Problem]) -> None:
                          f"{f.statistic!r})", plain(getattr(f, col)))
         if f.open_high and f.statistic != "up_to":
             bad("open_high", "open_high is only for statistics 'range' and 'up_to'", f.open_high)
+
+    if f.pay_type and f.measure not in RELATIVE_PAY_MEASURES:
+        bad("pay_type", "pay_type is for premiums and pay changes only; the measure of "
+                        f"{f.measure!r} already says what it is", f.pay_type)
 
     if f.unit not in MEASURE_UNITS[f.measure]:
         bad("unit", f"measure {f.measure!r} takes unit "

@@ -1,0 +1,54 @@
+"""What a figure is about, in the words a reader needs beside its number: the source's own
+hedge ("often"), the pay it is ("base salary", "base or total not stated"), the level it is
+for ("level not stated") and the population the source speaks of ("in Pave's dataset").
+
+One rule, from the row's columns, used wherever a figure is shown (prose, tables, charts,
+cards, role pages), so that no page can drop what the source said or add what it did not.
+"""
+from __future__ import annotations
+
+from .schemas import PAY_FACT_MEASURES, RELATIVE_PAY_MEASURES, Figure
+
+PAY_TYPE_WORDS = {"base_salary": "base salary", "total_comp": "total compensation",
+                  "salary": "base or total not stated"}
+RELATIVE_WORDS = {"base_salary": "on base salary", "total_comp": "on total compensation"}
+RELATIVE_UNSTATED = "pay type not stated"
+LEVEL_UNSTATED = "level not stated"
+HEDGE_WORDS = {"often": "often", "typically": "typically", "usually": "usually",
+               "frequently": "frequently", "can": "possible", "may": "possible",
+               "perhaps": "perhaps"}
+
+
+def pay_type(f: Figure) -> str | None:
+    """The pay a figure is, or is measured on; None where the measure is not pay."""
+    if f.measure in PAY_TYPE_WORDS:
+        return PAY_TYPE_WORDS[f.measure]
+    if f.measure in RELATIVE_PAY_MEASURES:
+        return RELATIVE_WORDS.get(f.pay_type, RELATIVE_UNSTATED)
+    return None
+
+
+def facts(f: Figure, level_name: str | None) -> list[tuple[str, str]]:
+    """(column, words) for each fact shown beside the figure, in reading order: hedge, pay
+    type and level (for pay, always, "not stated" included), scope."""
+    out = []
+    if f.hedge:
+        out.append(("hedge", HEDGE_WORDS[f.hedge]))
+    if f.measure in PAY_FACT_MEASURES:
+        if (words := pay_type(f)) is not None:
+            out.append(("pay_type", words))
+        out.append(("level", level_name if f.level else LEVEL_UNSTATED))
+    if f.scope:
+        out.append(("scope", f.scope))
+    return out
+
+
+def shared_pay_type(figures: list[Figure]) -> str | None:
+    """The pay type every figure has ("on base salary"), or None where they differ or do not
+    state one: a chart's axis names a measure only when all its rows share it."""
+    kinds = {pay_type(f) for f in figures}
+    if len(kinds) == 1:
+        kind = kinds.pop()
+        if kind not in (None, RELATIVE_UNSTATED, PAY_TYPE_WORDS["salary"]):
+            return kind
+    return None
