@@ -125,7 +125,11 @@ def _build(t: Tables, d: ChartDef, sel: Selection) -> Chart:
 # -- the few orders that need pandas ---------------------------------------------------------
 
 def _without_midpoints(sel: Selection) -> Selection:
-    return sel[sel.statistic.ne("midpoint")].reset_index(drop=True)    # midpoints: in prose
+    """One bar per band: midpoints stay in prose, and a figure a source states twice (Hakia's
+    career ladder repeats its experience section's dollars) is drawn once, the first by id."""
+    sel = sel[sel.statistic.ne("midpoint")]
+    same = ["source", "measure", "level", "statistic", "low", "high", "value"]
+    return sel[~sel[same].astype(str).duplicated()].reset_index(drop=True)
 
 
 def _largest_first(sel: Selection) -> Selection:

@@ -339,12 +339,19 @@ def views(t: Tables) -> list[RoleView]:
         if role.slug == BASELINE:      # the baseline's page shows what others earn over it
             view.premiums = [f.id for f in t.by_id.values()
                              if f.baseline == BASELINE and _section(f) == "premiums"]
-        else:                          # like with like: base with base, total with total
-            view.compare = [(lv, m, mine, baseline[(lv.id, m)])
+        else:     # like with like: one source's base with its base, total with total
+            view.compare = [(lv, m, mine, theirs)
                             for lv, ids in view.levels
                             for m in PAY_MEASURES
                             if (mine := [i for i in ids if t.by_id[i].measure == m])
-                            and (lv.id, m) in baseline]
+                            and (theirs := [i for i in baseline.get((lv.id, m), [])
+                                            if t.by_id[i].source in
+                                            {t.by_id[j].source for j in mine}])]
+            # Only the sources that state both sides: another guide's software-engineer
+            # range beside this role's would be a comparison no source makes.
+            view.compare = [(lv, m, [i for i in mine if t.by_id[i].source in
+                                     {t.by_id[j].source for j in theirs}], theirs)
+                            for lv, m, mine, theirs in view.compare]
         # Where no source gives the role at a level, the closest related role (roles.csv's
         # `related`, closest first) that has that level stands in, named as borrowed.
         related = [(t.roles[r], sorted(by_role.get(r, []), key=lambda f: (f.source, f.id)))

@@ -40,7 +40,7 @@ def measure_name(measure: str, statistic: str | None = None) -> str:
     return f"{name} ({statistic})" if statistic in POINT_STATISTICS else name
 
 
-SOURCE_KINDS = {"primary_dataset": "Primary dataset (payroll and HR records)",
+SOURCE_KINDS = {"primary_dataset": "Primary dataset (companies' HR, applicant-tracking and equity records)",
                 "official_statistics": "Official statistics",
                 "secondary_article": "Secondary article (compiles figures from others)"}
 

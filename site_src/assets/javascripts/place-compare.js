@@ -36,7 +36,7 @@
     rows.push(["Guides' figures", function (p) {
       var f = localFor(p);
       return f.length ? f.map(function (x) {
-        return x.who + ", " + (x.level || "all levels").toLowerCase() + ", " + (pay[x.pay] || x.pay) +
+        return x.who + ", " + (x.level || "level not stated").toLowerCase() + ", " + (pay[x.pay] || x.pay) +
           (x.place ? ", " + x.place : "") + ": " + x.text + (x.role !== page.role ? " (" + x.role + ")" : "");
       }).join("\n") : "none";
     }]);

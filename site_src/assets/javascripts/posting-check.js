@@ -283,7 +283,7 @@
     } else if (skipped.length) {
       out.push(["Not compared, another pay type: " + skipped.map(function (f) { return figureWords(f, page.pay_words); }).join("; ") + "."]);
     }
-    out.push(["Official percentiles are for all experience levels of the occupation together; the guides' figures are national unless they name a place. Where a number sits is all this says: not whether the pay is fair."]);
+    out.push(["Official percentiles are for all experience levels of the occupation together; a guide's figure that names no place is compared as stated, not as a figure for this place. Where a number sits is all this says: not whether the pay is fair."]);
     return { sentences: out, figures: compared, payWords: payWords };
   }
 
