@@ -47,6 +47,8 @@ RELEASES = (("2027.1", "2027-01-15", "New roles & <b>official</b> estimates."),
             ("2027.2", "2027-02-15", "One figure corrected, one added, one withdrawn."))
 # The second release's change, each on the ML Engineer page: (figure id, column, new value).
 RELEASE_CHANGE = {"changed": ("hakia-base-senior", "high", "280000"),
+                  # ... and its pay type: base salary -> not stated (measure "salary")
+                  "measure": "salary",
                   "added": "test-release-ml-engineer-mid",
                   "removed": "hakia-company-amazon-tc-range"}
 SITE_URL = "http://127.0.0.1:8000/"          # mkdocs.yml's default, whatever the shell has
@@ -119,7 +121,8 @@ def change_one_add_one_remove_one(paths) -> None:
         reader = csv.DictReader(f)
         header, rows = reader.fieldnames, list(reader)
     fid, column, value = RELEASE_CHANGE["changed"]
-    next(r for r in rows if r["id"] == fid)[column] = value
+    changed = next(r for r in rows if r["id"] == fid)
+    changed[column], changed["measure"] = value, RELEASE_CHANGE["measure"]
     rows = [r for r in rows if r["id"] != RELEASE_CHANGE["removed"]]
     rows.append({**{c: "" for c in header}, "id": RELEASE_CHANGE["added"], "source": "hakia-2026",
                  "locator": "Test fixture", "topic": "pay_by_level", "measure": "total_comp",

@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
+import json
 import math
 import os
 import re
@@ -194,7 +195,6 @@ def test_sources_page_has_a_citation_line_per_source(pages):
 # -- charts ------------------------------------------------------------------------------------
 
 def test_each_chart_csv_holds_exactly_the_plotted_rows(built):
-    import json
     specs = sorted((built.site / "charts").glob("*.vl.json"))
     assert specs
     for spec_path in specs:
@@ -453,3 +453,101 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# -- what a figure is about, wherever it is shown ----------------------------------------------
+
+HEDGE_WORDS = {"often": "often", "typically": "typically", "usually": "usually",
+               "frequently": "frequently", "can": "possible", "may": "possible",
+               "perhaps": "perhaps"}
+BLOCKS = ("p", "li", "figcaption", "dd", "td")
+
+
+def test_a_figures_scope_and_hedge_are_shown_wherever_the_figure_is(built, pages):
+    """Every figure whose row names a scope ("in Pave's dataset") or a hedge ("often") shows
+    it in the same sentence, line, table row or card item, on every page: report, home, role
+    pages, location pages and cards. Prose cannot drop it."""
+    rows = read_rows(built.data / "figures.csv")
+    marked = {i: r for i, r in rows.items() if r["scope"] or r["hedge"]}
+    assert len(marked) >= 20
+    seen, missing = 0, []
+    for page, soup in pages.items():
+        for span in soup.select("span.fig[data-fig]"):
+            row = marked.get(span["data-fig"])
+            if row is None:
+                continue
+            block = span.find_parent(BLOCKS)
+            if block.name == "td":          # a table row: its other cells say what it is
+                block = block.find_parent("tr")
+            text = " ".join(block.get_text(" ").split())
+            words = [w for w in (row["scope"], HEDGE_WORDS.get(row["hedge"])) if w]
+            seen += 1
+            if not all(w in text for w in words):
+                missing.append((page, span["data-fig"], words, text[:120]))
+    assert missing == []
+    assert seen >= 60
+
+
+def test_chart_tooltips_and_csvs_carry_pay_type_level_scope_and_hedge(built):
+    rows = read_rows(built.data / "figures.csv")
+    checked = 0
+    for path in sorted((built.site / "charts").glob("*.csv")):
+        with path.open(newline="", encoding="utf-8-sig") as f:
+            table = list(csv.DictReader(f))
+        if not table or "Figure id" not in table[0]:
+            continue
+        spec = json.loads(path.with_suffix(".vl.json").read_text()) \
+            if path.with_suffix(".vl.json").exists() else None
+        tooltips = json.dumps(spec) if spec else ""
+        for r in table:
+            row = rows[r["Figure id"]]
+            if row["scope"]:
+                assert r["Scope"] == row["scope"], (path.name, r["Figure id"])
+                assert spec is None or '"Scope"' in tooltips, path.name
+                checked += 1
+            if row["measure"] == "salary":
+                assert r["Pay type"] == "base or total not stated", (path.name, r["Figure id"])
+                checked += 1
+            if row["measure"] in ("base_salary", "total_comp", "salary") and not row["level"]:
+                assert r.get("Level", r.get("Level · source", "")).lower().startswith(
+                    "level not stated"), (path.name, r["Figure id"])
+    assert checked >= 20
+
+
+def test_no_chart_names_a_pay_type_its_rows_do_not_share(built):
+    """The axis says "base salary" or "total compensation" only when every row it draws is
+    that pay (a premium measured on it, or the pay itself)."""
+    rows = read_rows(built.data / "figures.csv")
+
+    def pay(r):
+        if r["measure"] in ("base_salary", "total_comp"):
+            return r["measure"]
+        return r["pay_type"] or "not stated"
+    mixed = 0
+    for spec_path in sorted((built.site / "charts").glob("*.vl.json")):
+        csv_path = spec_path.with_name(spec_path.name.replace(".vl.json", ".csv"))
+        with csv_path.open(newline="", encoding="utf-8-sig") as f:
+            ids = [r["Figure id"] for r in csv.DictReader(f) if r.get("Figure id")]
+        if not ids:
+            continue
+        titles = re.findall(r'"title":\s*"([^"]*)"', spec_path.read_text())
+        axis = " ".join(titles).lower()
+        kinds = {pay(rows[i]) for i in ids}
+        if len(kinds) > 1 or kinds == {"not stated"}:
+            mixed += 1
+            assert "base salary" not in axis and "total compensation" not in axis, \
+                (spec_path.name, kinds, titles)
+    assert mixed >= 3
+
+
+def test_an_axis_naming_a_pay_type_its_rows_lack_stops_the_build(built):
+    from dataclasses import replace
+
+    from aimlpay import chart_catalogue, tables, validate
+    t = tables.make(validate.validate(Paths(built.root)))
+    d = next(c for c in chart_catalogue.CATALOGUE if c.id == "skill-premium-pct")
+    wrong = replace(d, x_title="Premium on base salary (%)")
+    problems = []
+    chart_catalogue.build(t, wrong, problems)
+    assert [p.message for p in problems if "base salary" in p.message]
+    assert chart_catalogue.axis_title(t, d, chart_catalogue.select(t, d, [])) == "Premium (%)"

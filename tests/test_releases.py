@@ -75,6 +75,9 @@ def test_whats_changed_lists_exactly_the_releases_changes(changed):
     row = section.select_one(f'table[data-kind="changed"] tr[data-fig="{CHANGED_ID}"]')
     assert money(before[CHANGED_ID][CHANGED_COLUMN]) in row.select_one(".before").get_text()
     assert money(CHANGED_VALUE) in row.select_one(".after").get_text()
+    # The changed field itself, in a reader's words, before and after.
+    details = [d.get_text() for d in row.select(".change-detail")]
+    assert details == ["Pay type: base salary → not stated"], details
     added = section.select_one(f'tr[data-fig="{ADDED}"] .after').get_text()
     assert money(after[ADDED]["low"]) in added and money(after[ADDED]["high"]) in added
     removed = section.select_one(f'tr[data-fig="{REMOVED}"] .before').get_text()
@@ -105,9 +108,10 @@ def test_the_feed_has_one_entry_per_release_with_its_changes(changed):
     assert feed.feed.updated[:10] == str(releases[0]["date"])
     newest = BeautifulSoup(feed.entries[0].content[0].value, "html.parser")
     # (feedparser drops data- attributes: the tables are read by caption, as a reader does.)
-    assert {table.caption.get_text(): [code.get_text() for code in table.select("tbody code")]
+    assert {table.caption.get_text(): len(table.select("tbody tr"))
             for table in newest.select("table")} == {
-        "Figures changed": [CHANGED_ID], "Figures added": [ADDED], "Figures removed": [REMOVED]}
+        "Figures changed": 1, "Figures added": 1, "Figures removed": 1}
+    assert "Pay type: base salary → not stated" in newest.get_text()
     # Built with SITE_URL: links are absolute and lead to the release's entry.
     assert feed.entries[0].link == f"{changed.site_url}whats-changed/#2027-2"
 
@@ -249,3 +253,26 @@ def test_the_pull_request_workflow_reviews_with_the_readme_targets():
     assert "$GITHUB_STEP_SUMMARY" in runs and "changes --markdown" in runs
     upload = next(s for s in steps if "upload-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"
+
+
+def test_whats_changed_says_each_changed_field_in_readers_words(built, pages):
+    """Release 2026.4 as published: the corrected bound, the moved citation; the figure that
+    reads the same says so; no editors' note and no figure id is on the page."""
+    soup = pages["whats-changed/index.html"]
+    section = release_section(soup, "2026.4")
+    before, after = snapshot_rows(built, "2026.3"), snapshot_rows(built, "2026.4")
+
+    def details(fid):
+        row = section.select_one(f'table[data-kind="changed"] tr[data-fig="{fid}"]')
+        return [d.get_text() for d in row.select(".change-detail")]
+    phd = "hakia-top-lab-new-phd-tc"
+    assert (before[phd]["statistic"], after[phd]["statistic"]) == ("at_least", "up_to")
+    assert "Bound: at least → up to" in details(phd)
+    nlp = "hakia-share-postings-nlp"
+    assert f"Section: {before[nlp]['locator']} → {after[nlp]['locator']}" in details(nlp)
+    assert "The figure reads the same." in details(nlp)
+    text = soup.select_one("article").get_text(" ")
+    notes = {r[k]["note"] for r in (before, after) for k in r if r[k]["note"]}
+    assert [n for n in notes if n in text] == []
+    assert [i for i in after if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)] == []
+

@@ -198,6 +198,12 @@ class Page:
         level = self.tables.levels[f.level].name if f.level else None
         return [self._field(fid, column, words) for column, words in wording.facts(f, level)]
 
+    def hedge_scope(self, fid: str) -> Markup:
+        """', often, in Pave's dataset': the facts a line naming pay type and level lacks."""
+        f = self._figure(fid, shown=False)
+        return Markup("".join(f", {self._field(fid, c, w)}" for c, w in wording.facts(f, None)
+                              if c in ("hedge", "scope")))
+
     def _facts(self, fid: str) -> Markup:
         fields = self._fact_fields(fid)
         if not fields:
@@ -483,6 +489,10 @@ def render_page(env: jinja2.Environment, template: str, page: Page, src: str, **
                             "cite_source", "samples", "ranking", "subject", "figure_table",
                             "cell", "what", "oews_table", "claim")}
     helpers["short_what"] = page._short_what
+    # For lines that name the pay type and level themselves (role pages, the roles index):
+    # the bare number, and the figure's hedge and scope, which they must still carry.
+    helpers["number"] = page._number
+    helpers["hedge_scope"] = page.hedge_scope
     t = page.tables
     body = env.get_template(template).render(
         page=page, link=page.md_link, t=t, release=t.release, front_matter=front_matter,

@@ -118,13 +118,14 @@ def _level_card(paths, view, row, t, page, data) -> str:
     note = None
     if row.has_pay:
         shown = _first_per_pay(row.own, t)
-        items = [(figure(f), figure_caption(f, t)) for f in shown]
+        items = [(figure(f), figure_caption(f, t), f.id) for f in shown]
         others = len(row.own) - len(shown)
     else:
         note = f"No source gives {name} pay at this level."
-        items = [(figure(f), figure_caption(f, t, f"{name}'s own"))
+        items = [(figure(f), figure_caption(f, t, f"{name}'s own"), f.id)
                  for f in _first_per_pay(row.elsewhere, t)[:1]]
-        items += [(figure(f), figure_caption(f, t, f"Borrowed from {row.borrowed_from.name}"))
+        whose = f"Borrowed from {row.borrowed_from.name}" if row.borrowed else ""
+        items += [(figure(f), figure_caption(f, t, whose), f.id)
                   for f in _first_per_pay(row.borrowed, t)[:1]]
         others = len(row.elsewhere) + len(row.borrowed) - len(items)
     return card_html(paths, name, row.level.name, items, others, t, page, note, depth=3,
@@ -153,9 +154,10 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
     problem = None
     slug, name = view.slug, view.role.name
     # The role's own stated pay, then the official median; the preview shows the first.
-    items = [(value, capfirst(what)) for value, what in
+    items = [(value, capfirst(what), "") for value, what in
              filter(None, (roles.headline(view, t), roles.official_median(view, t)))]
-    shown, caption = items[0] if items else ("Pay by level", "As each published source states it")
+    shown, caption, _ = items[0] if items else (
+        "Pay by level", "As each published source states it", "")
     try:
         out[f"roles/{slug}/preview.png"] = preview_png(
             paths.cache / "svg", preview_svg(paths, name, shown, caption), name)
@@ -170,7 +172,7 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
         out[f"embed/{slug}/check.json"] = places.dumps(places.page_data(view, t)).encode()
     out[f"embed/{slug}/index.html"] = card_html(
         paths, name, None, items, 0, t, f"../../roles/{slug}/",
-        None if items else "No source states this role's US pay as a whole; its page gives "
+        None if items else "No source states this role's pay as a whole; its page gives "
                            "what each source states by level.",
         data=data, soc=view.role.soc_code).encode()
     for row in view.glance:
@@ -182,7 +184,7 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
             figures = [t.by_id[i] for i in ids]
             f = roles.primary(figures)
             out[f"embed/{slug}/{level.id}/index.html"] = card_html(
-                paths, name, level.name, [(figure(f), figure_caption(f, t))],
+                paths, name, level.name, [(figure(f), figure_caption(f, t), f.id)],
                 len(figures) - 1, t, f"../../../roles/{slug}/#{level.id}", depth=3).encode()
     for old in filter(None, (view.role.former_slugs or "").split(";")):
         target = f"{url}roles/{slug}/" if url else f"../{slug}/"
