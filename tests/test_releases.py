@@ -112,8 +112,11 @@ def test_the_feed_has_one_entry_per_release_with_its_changes(changed):
             for table in newest.select("table")} == {
         "Figures changed": 1, "Figures added": 1, "Figures removed": 1}
     assert "Pay type: base salary → not stated" in newest.get_text()
-    # Built with SITE_URL: links are absolute and lead to the release's entry.
+    # Built with SITE_URL: links are absolute and lead to the release's entry, and the feed
+    # names its own absolute address (the W3C validator warns about a relative self link).
     assert feed.entries[0].link == f"{changed.site_url}whats-changed/#2027-2"
+    [self_link] = [link.href for link in feed.feed.links if link.rel == "self"]
+    assert self_link == f"{changed.site_url}feed.xml"
 
 
 def test_the_affected_role_page_lists_its_changes_and_links_its_release(changed):

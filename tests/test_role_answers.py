@@ -180,12 +180,14 @@ def test_glance_shows_only_stated_figures_and_official_percentiles(built):
     rows = read_rows(built.data / "figures.csv")
     for slug in role_pages(built):
         soup = soup_of(built, f"roles/{slug}/index.html")
-        for end in soup.select(".role-headline .fig-field"):     # a span's two ends
+        ends_of_spans = ".role-headline .fig-field:is([data-field=low], [data-field=high])"
+        for end in soup.select(ends_of_spans):                   # a span's two ends
             r = rows[end["data-fig"]]
             assert r["role"] == slug and whole_role_pay(r), (slug, end)
             assert end.get_text().rstrip("+") == f"${float(r[end['data-field']]):,.0f}"
-        if any(e["data-field"] != "low" for e in soup.select(".role-headline .fig-field")):
-            ends = soup.select(".headline__stated li")[0].select(".fig-field")
+        if any(e["data-field"] != "low" for e in soup.select(ends_of_spans)):
+            ends = soup.select(".headline__stated li")[0].select(
+                ".fig-field:is([data-field=low], [data-field=high])")
             if ends:           # the low end is the lowest the role's figures of that type state
                 measure = rows[ends[0]["data-fig"]]["measure"]
                 lows = [num(r["low"] or r["value"]) for r in rows.values()

@@ -252,8 +252,8 @@ SEED_TEXT = {
               "wages are the hourly wage times a full-time year where BLS publishes hourly "
               "wages; estimates that do not meet its standards are not released.",
     "caveats": [
-        "Wages exclude equity, performance bonuses and sign-on bonuses, which make up much of "
-        "AI/ML pay.",
+        "Wages exclude equity, performance bonuses and sign-on bonuses, so they do not "
+        "compare with total compensation.",
         "No occupation code covers AI/ML engineers; computer and information research "
         "scientists is the closest.",
         "Estimates that do not meet BLS's reliability standards are not released; this site "

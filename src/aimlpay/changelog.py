@@ -19,6 +19,7 @@ from .escape import md
 from .paths import page_url
 from .schemas import Figure
 from .vocabulary import MEASURE_NAMES, figure as stated
+from .wording import HEDGE_WORDS
 
 FIGURES, OFFICIAL = "figures", "oews-estimates"
 # The key columns of each published table (downloads.TABLES, by file).
@@ -193,6 +194,7 @@ def _detail(column: str, old: str, new: str, tables: dict[str, Table]
             "employer_type": ("Companies", words({})),
             "period": ("Paid", words(_PERIODS)),
             "scope": ("Scope", words({})),
+            "hedge": ("The source's hedge", words(HEDGE_WORDS)),
         }.get(column, (column.replace("_", " ").capitalize(), words({})))
     return label, read(old), read(new)
 
