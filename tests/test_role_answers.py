@@ -148,7 +148,7 @@ def test_every_figure_in_a_level_row_is_this_roles_or_named_and_says_its_pay_typ
                     flagged += 1
                     assert flags, (slug, row["id"], r["id"], span)
                     sentence = row.select_one(".glance__conflict").get_text(" ")
-                    assert f"anything the sources state for {names[slug]}" in sentence
+                    assert f"all the sources state for {names[slug]}" in sentence
                 else:
                     assert not flags, (slug, row["id"], r["id"], span)
     assert borrowed_lines >= 40 and flagged >= 20

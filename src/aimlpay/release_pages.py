@@ -44,6 +44,10 @@ class SiteReleases:
         for v in self.views:
             for fid in v.figure_ids:
                 self._on_role_page.setdefault(fid, []).append(v.slug)
+        # The levels a role page has an anchor for: its ladder rows, and the bands its detail
+        # lists (Pave's P and M levels are on no role page's ladder).
+        self._anchors = {v.slug: {row.level.id for row in v.glance}
+                         | {lv.id for lv, _ in v.levels} for v in self.views}
         self._topic_pages = {t.id: page_url(t.page) for t in self.topics.values()}
         self._page_names = {page_url(t.page): t.name for t in self.topics.values()}
         self._page_names.update({f"roles/{v.slug}/": v.role.name for v in self.views})
@@ -55,8 +59,8 @@ class SiteReleases:
         pages = [self._topic_pages[c.topic]] if c.topic in self._topic_pages else []
         slugs = self._on_role_page.get(c.id) or [s for s in (c.role, c.baseline)
                                                  if f"roles/{s}/" in self._page_names]
-        anchor = f"#{c.level}" if c.level and c.level in self.tables.levels else ""
-        pages += [f"roles/{s}/{anchor}" for s in dict.fromkeys(slugs)]
+        pages += [f"roles/{s}/" + (f"#{c.level}" if c.level in self._anchors.get(s, ()) else "")
+                  for s in dict.fromkeys(slugs)]
         return pages
 
     def official_pages(self, o: OfficialChange) -> list[str]:
