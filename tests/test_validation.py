@@ -176,12 +176,36 @@ def short_row(p):
     return f"data/levels.csv:{line}:-: row has 3 cells, header has 6"
 
 
+def report_page_not_in_nav(p):
+    (p.site_src / "report" / "salary-bands.md").write_text("# Salary bands\n")
+    return ("mkdocs.yml:" + str(yaml_line(p.mkdocs_yml, "nav")) + ":nav: site_src/report/"
+            "salary-bands.md is not in the navigation: add it under Report (mkdocs' strict mode "
+            "would stop the build) (got 'salary-bands.md')")
+
+
+def chart_names_a_missing_figure(p):
+    def edit(header, rows):
+        return header, [r for r in rows if r[0] != "ik-premium-heading-30-38"]
+    rewrite(p.data / "figures.csv", edit)
+    return ("data/figures.csv:0:id: chart 'premium-estimates' shows figure "
+            "'ik-premium-heading-30-38', which is not in the data")
+
+
+def seventh_source(p):
+    for new in ("zz-guide-a", "zz-guide-b"):
+        text = (p.seeds / "ik-2026.yml").read_text().replace("id: ik-2026", f"id: {new}")
+        (p.seeds / f"{new}.yml").write_text(text)
+    return ("seeds/zz-guide-b.yml:1:id: 7 sources, but the light chart palette has 6 colours: "
+            "add one to PALETTE in src/aimlpay/chart_theme.py so that no two sources share a "
+            "colour")
+
+
 CASES = [low_above_high, negative_salary, share_over_100, unknown_role, unknown_source,
          unknown_level, unknown_location, duplicate_id, unknown_topic, topic_without_page,
          money_written_as_text,
          empty_required_cell, range_with_value, wrong_unit_for_measure, money_without_currency,
          missing_column, extra_column, empty_file, not_utf8, url_not_http, slug_escaping_folder,
-         short_row]
+         short_row, report_page_not_in_nav, chart_names_a_missing_figure, seventh_source]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__ for c in CASES])
@@ -217,3 +241,17 @@ def test_valid_data_passes_validate(project):
     with (project.data / "figures.csv").open(encoding="utf-8") as f:
         rows = sum(1 for _ in csv.DictReader(f))
     assert f"data/ is valid: {rows} figures" in result.stdout
+
+
+def test_an_all_digit_sha256_stays_text_quoted_or_not(project):
+    """YAML reads an unquoted all-digit value as a number; the registry keeps it as written."""
+    digits = "0" + "1234567890" * 6 + "123"
+    path = project.seeds / "ik-2026.yml"
+    text = path.read_text()
+    old = next(line for line in text.splitlines() if line.startswith("sha256:"))
+    path.write_text(text.replace(old, f"sha256: {digits}"))
+    result = CliRunner().invoke(main, ["--root", str(project.root), "validate"])
+    assert result.exit_code == 0, result.output
+    from aimlpay.validate import validate
+    assert validate(project).sources["ik-2026"].sha256 == digits
+

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import (chart_catalogue, chart_files, downloads, feed, locations, official_charts,
-               output_tree, release_pages, releases, render, role_files, roles,
+               output_tree, release_pages, releases, render, role_files, roles, site_checks,
                tables as tables_mod)
 from . import places as places_mod
 from .paths import Paths
@@ -43,6 +43,8 @@ def generate(paths: Paths) -> BuildResult:
     """Validate the data and write the mkdocs source tree (build/docs)."""
     started = time.perf_counter()
     dataset = validate(paths)                        # raises InvalidData: nothing written
+    if problems := site_checks.check(paths, dataset):  # the same, for charts, nav, colours
+        raise InvalidData(problems)
     tables = tables_mod.make(dataset)
     views = roles.views(tables)
     places = locations.views(tables)

@@ -107,12 +107,15 @@ def read_csv(paths: Paths, path: Path, columns: list[str], required: set[str],
 
 
 class _PlainLoader(yaml.SafeLoader):
-    """Safe YAML in which dates stay text: the models parse them, so an impossible date
-    (2026-02-30) is reported at its key and line like any other bad value."""
+    """Safe YAML in which dates and numbers stay text: the models parse them, so an
+    impossible date (2026-02-30) is reported at its key and line like any other bad value,
+    an all-digit sha256 keeps its leading zeros whether quoted or not, and a version 2026.10
+    does not become the number 2026.1."""
 
 
+_AS_TEXT = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _PlainLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _AS_TEXT]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
