@@ -258,6 +258,40 @@ def test_the_pull_request_workflow_reviews_with_the_readme_targets():
     assert upload["with"]["path"] == "site"
 
 
+def _venv_tool(name: str) -> str:
+    import sys
+    return str(Path(sys.executable).with_name(name))
+
+
+def test_workflows_pass_zizmor_with_nothing_above_low():
+    """The security linter for GitHub Actions (zizmor, offline audits): no workflow grants
+    more than a job needs or leaves the token where later steps can read it."""
+    import json
+    import subprocess
+    out = subprocess.run([_venv_tool("zizmor"), "--offline", "--format", "json",
+                          str(REPO / ".github" / "workflows")],
+                         capture_output=True, text=True, timeout=120)
+    findings = json.loads(out.stdout)
+    serious = [(f["ident"], f["determinations"]["severity"]) for f in findings
+               if f["determinations"]["severity"] not in ("Informational", "Low")]
+    assert serious == [], out.stdout[:2000]
+
+
+def test_workflows_pass_actionlint():
+    import subprocess
+    workflows = sorted(str(p) for p in (REPO / ".github" / "workflows").glob("*.yml"))
+    out = subprocess.run([_venv_tool("actionlint"), *workflows], capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_only_the_deploy_job_may_write_to_pages():
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "pages.yml").read_text())
+    assert workflow["permissions"] == {}
+    grants = {name: job.get("permissions", {}) for name, job in workflow["jobs"].items()}
+    assert [n for n, g in grants.items() if g.get("pages") == "write"] == ["deploy"]
+
+
 def test_whats_changed_says_each_changed_field_in_readers_words(built, pages):
     """Release 2026.4 as published: the corrected bound, the moved citation; the figure that
     reads the same says so; no editors' note and no figure id is on the page."""
