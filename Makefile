@@ -24,7 +24,15 @@ site: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/aimlpay validate
 
-test: $(STAMP)
+# The W3C Nu HTML Checker the tests run over every page type (pinned in
+# tests/tools/package-lock.json; installed once, again when the lock changes).
+VNU_STAMP := tests/tools/node_modules/.installed
+
+$(VNU_STAMP): tests/tools/package-lock.json
+	npm ci --prefix tests/tools --no-audit --no-fund --silent
+	touch $@
+
+test: $(STAMP) $(VNU_STAMP)
 	$(BIN)/python -m pytest
 
 docs: $(STAMP)

@@ -567,3 +567,24 @@ def test_an_axis_naming_a_pay_type_its_rows_lack_stops_the_build(built):
     chart_catalogue.build(t, wrong, problems)
     assert [p.message for p in problems if "base salary" in p.message]
     assert chart_catalogue.axis_title(t, d, chart_catalogue.select(t, d, [])) == "Premium (%)"
+
+
+# -- for crawlers ----------------------------------------------------------------------------
+
+def test_sitemap_follows_the_protocol_and_robots_txt_names_it(built_site):
+    """Built with SITE_URL (as deployed): every <loc> absolute under the site's address,
+    dates in W3C format, within the protocol's limits; robots.txt points to it."""
+    import xml.etree.ElementTree as ET
+    site, url = built_site.paths.site, built_site.url
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(site / "sitemap.xml").getroot()
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    entries = root.findall("s:url", ns)
+    assert 600 <= len(entries) <= 50_000
+    for entry in entries:
+        loc = entry.find("s:loc", ns).text
+        assert loc.startswith(url) and len(loc) < 2048, loc
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", entry.find("s:lastmod", ns).text)
+    assert (site / "sitemap.xml").stat().st_size < 50 * 1024 * 1024
+    robots = (site / "robots.txt").read_text().splitlines()
+    assert "User-agent: *" in robots and f"Sitemap: {url}sitemap.xml" in robots

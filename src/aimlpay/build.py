@@ -72,6 +72,7 @@ def generate(paths: Paths) -> BuildResult:
                    **site_releases.section_csvs(rendered),
                    feed.FEED: feed.atom(history, site_releases.site_name, url,
                                         site_releases.release_html),
+                   "robots.txt": robots_txt(url),
                    # Earlier releases' data, rebuilt from their snapshots: the same bytes (and
                    # the same address) as when each was current.
                    **{f"data/{n.zip_name}": releases.zip_of(paths, n.entry)
@@ -104,6 +105,14 @@ def generate(paths: Paths) -> BuildResult:
             "before publishing (make release VERSION=... SUMMARY=...; make changes lists them)"])
     return BuildResult(dataset.release.date, rendered,
                        sorted(charts), warnings, {"generate": time.perf_counter() - started})
+
+
+def robots_txt(url: str | None) -> bytes:
+    """Every page may be crawled. A Sitemap line must be an absolute address, so it is there
+    only when the build knows the site's (crawlers read robots.txt at a host's root: on a
+    project site under a sub-path, the line is for whoever serves that root)."""
+    lines = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {url}sitemap.xml"] if url else [])
+    return ("\n".join(lines) + "\n").encode()
 
 
 def site_url(paths: Paths) -> str | None:
