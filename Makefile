@@ -1,6 +1,7 @@
 # One task runner for people, CI and the deploy workflow alike.
 #   make site   - validate data/ and build the site into site/
 #   make test   - run every test (needs Chromium: see README)
+#   make test-fast - the tests that need no site build and no browser (seconds)
 #   make bench, make bench-pages - print build timings / Lighthouse figures
 # Each target creates .venv and installs the locked versions itself.
 
@@ -10,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: site test validate docs serve bench bench-pages bench-import import-bls release changes lock clean
+.PHONY: site test test-fast validate docs serve bench bench-pages bench-import import-bls release changes lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +33,15 @@ $(VNU_STAMP): tests/tools/package-lock.json
 	npm ci --prefix tests/tools --no-audit --no-fund --silent
 	touch $@
 
+# A Chromium for the browser tests: the machine's, else Playwright's own (installed here);
+# else one line that says what to install (tests/browser_path.py).
 test: $(STAMP) $(VNU_STAMP)
+	@$(BIN)/python tests/browser_path.py >/dev/null
 	$(BIN)/python -m pytest
+
+# The fast layer: unit, data and validation tests; no build of the whole site, no browser.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not build and not browser"
 
 docs: $(STAMP)
 	$(BIN)/aimlpay docs

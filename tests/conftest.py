@@ -279,19 +279,17 @@ def server(built_site):
 
 
 def find_chromium() -> str | None:
-    candidates = [os.environ.get("AIMLPAY_CHROMIUM"), shutil.which("chromium"),
-                  shutil.which("chromium-browser"), shutil.which("google-chrome"),
-                  "/usr/bin/chromium"]
-    return next((c for c in candidates if c and Path(c).is_file()), None)
+    """The Chromium `make test` found or installed (tests/browser_path.py)."""
+    from .browser_path import find
+    return find()
 
 
 @pytest.fixture(scope="session")
 def browser():
     executable = find_chromium()
     if executable is None:
-        pytest.fail("No Chromium found for the browser tests. Install one "
-                    "(Debian/Ubuntu: `sudo apt-get install chromium`) or point "
-                    "AIMLPAY_CHROMIUM at a Chromium or Chrome binary.", pytrace=False)
+        from .browser_path import MISSING
+        pytest.fail(MISSING, pytrace=False)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=executable, args=BROWSER_ARGS)
@@ -368,35 +366,44 @@ def wait_for_charts(page) -> int:
     return len(charts)
 
 
-# Test files in the order they are handed out. Under pytest-xdist (see pyproject.toml) each
-# file is one unit of work, except that the files reading the shared build's parsed pages
-# form one unit (PAGE_READERS), so the 674 pages are parsed once per run rather than once per
-# worker. With two workers: the first builds the shared site and takes the pass over every
-# page, then the page readers; the second meanwhile builds the `awkward` project and then the
-# `changed` one (by then the shared build has drawn the charts `changed` shares with it) and
-# runs their tests, then follows readers' paths in the browser; both share what is left.
-FILE_ORDER = ("test_browser.py", "test_hostile.py", "test_changes.py", "test_browser_paths.py",
-              "test_releases.py", "test_build.py", "test_official.py", "test_roles.py",
-              "test_validation.py", "test_text.py", "test_links.py", "test_role_views.py",
-              "test_structure.py", "test_role_answers.py", "test_claims.py")
-PAGE_READERS = ("test_releases.py", "test_build.py", "test_official.py", "test_roles.py")
+# Test layers, from the fixtures a test uses (nothing to register):
+# - `browser`: drives headless Chromium over a built site;
+# - `build`: needs a built site (the shared build, or a changed copy of the project);
+# - the rest (unit, validation, data) is the fast layer: `make test-fast`.
+BROWSER_FIXTURES = {"browser", "open_page", "server", "site_in_browser", "anywhere"}
+BUILD_FIXTURES = {"built_site", "built", "pages", "changed", "awkward"}
+# Under pytest-xdist (see pyproject.toml: --dist loadgroup), each file is one unit of work,
+# except that the tests reading the shared build's parsed pages form one ("pages"), so the
+# pages are parsed once per run rather than once per worker.
+PAGE_READERS = {"pages"}
 
 
+def _rank(item) -> int:
+    """Slowest first, so that two workers finish together: files driving the browser, then
+    files building a changed project, then the page readers, then the rest."""
+    used = set(item.fixturenames)
+    if used & BROWSER_FIXTURES:
+        return 0
+    if used & {"changed", "awkward"}:
+        return 1
+    if used & PAGE_READERS:
+        return 2
+    return 3
+
+
+@pytest.hookimpl(tryfirst=True)      # before xdist reads the groups off the marks
 def pytest_collection_modifyitems(items):
-    rank = {name: i for i, name in enumerate(FILE_ORDER)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))    # stable within a file
-
-
-@pytest.hookimpl(optionalhook=True)         # a hook of pytest-xdist's: fine without it
-def pytest_xdist_make_scheduler(config, log):
-    """pytest-xdist's file-by-file scheduling (`--dist loadfile`), with PAGE_READERS handed
-    out as one unit. (xdist's own `loadgroup` marks do not reach its scheduler under pytest 9:
-    every test would be scheduled on its own.)"""
-    from xdist.scheduler import LoadScopeScheduling
-
-    class FilesAndPageReaders(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            file = nodeid.split("::", 1)[0]
-            return "page readers" if file.rsplit("/", 1)[-1] in PAGE_READERS else file
-
-    return FilesAndPageReaders(config, log) if config.getvalue("dist") == "loadfile" else None
+    for item in items:
+        used = set(item.fixturenames)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if used & (BUILD_FIXTURES | BROWSER_FIXTURES):
+            item.add_marker(pytest.mark.build)
+        item.add_marker(pytest.mark.xdist_group(
+            "pages" if used & PAGE_READERS else item.path.name))
+    # A file's rank is its slowest test's, so that no file is split across the order.
+    file_rank: dict = {}
+    for item in items:
+        file_rank[item.path] = min(file_rank.get(item.path, 3), _rank(item))
+    items.sort(key=lambda item: (file_rank[item.path], 0 if set(item.fixturenames)
+                                 & PAGE_READERS else 1, item.path.name))

@@ -128,3 +128,24 @@ def test_front_matter_is_yaml_that_reads_back_as_written():
     # Material prints the title as HTML without escaping: it is escaped for HTML first.
     assert data["title"] == tricky.replace("&", "&amp;").replace("<", "&lt;").replace(
         ">", "&gt;").replace('"', "&quot;")
+
+
+# -- make test sets itself up ------------------------------------------------------------------
+
+def test_the_browser_is_the_machines_else_playwrights_else_one_line(monkeypatch, capsys,
+                                                                      tmp_path):
+    from . import browser_path
+    fake = tmp_path / "chrome"
+    fake.write_text("")
+    monkeypatch.setenv("AIMLPAY_CHROMIUM", str(fake))
+    assert browser_path.find() == str(fake)                 # what the maintainer set
+
+    monkeypatch.delenv("AIMLPAY_CHROMIUM")
+    monkeypatch.setattr(browser_path, "SYSTEM", ())
+    installs = []
+    monkeypatch.setattr(browser_path, "playwrights",
+                        lambda install: installs.append(install) or None)
+    assert browser_path.main() == 1                         # nothing on the machine, no download
+    assert installs == [True]                               # Playwright's installer was tried
+    assert capsys.readouterr().err.strip() == browser_path.MISSING
+    assert "apt-get install chromium" in browser_path.MISSING
