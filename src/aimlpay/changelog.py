@@ -15,19 +15,15 @@ from dataclasses import dataclass, field
 
 from pydantic import ValidationError
 
+from .downloads import TABLES
 from .escape import md
-from .paths import page_url
 from .schemas import Figure
 from .vocabulary import MEASURE_NAMES, figure as stated
 from .wording import HEDGE_WORDS
 
 FIGURES, OFFICIAL = "figures", "oews-estimates"
-# The key columns of each published table (downloads.TABLES, by file).
-KEYS = {"figures": ("id",), "roles": ("slug",), "levels": ("id",), "locations": ("id",),
-        "topics": ("id",), "sources": ("id",),
-        "oews-estimates": ("area_code", "industry_code", "soc_code"),
-        "oews-areas": ("area_code",), "oews-occupations": ("soc_code",),
-        "oews-industries": ("industry_code",)}
+# The key columns of each published table, from the one place they are declared.
+KEYS = {name: tuple(key) for name, (_, key, _) in TABLES.items()}
 
 Table = dict[tuple, dict[str, str]]     # key -> row, every cell as the CSV text
 
@@ -274,7 +270,8 @@ def _cell(text: object) -> str:
 
 def markdown(changes: Changes, since: str, pages: dict[str, list[str]]) -> str:
     """The changes against release `since` for a pull request's job summary. `pages` maps a
-    figure id to the pages it is on (by topic and role; see pages_of)."""
+    figure id to the pages it is on (release_pages.SiteReleases.figure_pages, the rule the
+    site's What-changed uses)."""
     out = [f"## Data changes since release {since}", ""]
     if changes.empty:
         return "\n".join(out + [f"None: data/ is the same as release {since}.", ""])
@@ -308,14 +305,3 @@ def markdown(changes: Changes, since: str, pages: dict[str, list[str]]) -> str:
     if affected:
         out += ["### Pages affected", ""] + [f"- `{p}`" for p in affected] + [""]
     return "\n".join(out)
-
-
-def pages_of(change: FigureChange, topic_pages: dict[str, str],
-             role_pages: set[str]) -> list[str]:
-    """The pages a figure is on, from its row alone: its topic's report section, and the page
-    of its role and of the role it is compared with (at its level's anchor)."""
-    out = [page_url(topic_pages[change.topic])] if change.topic in topic_pages else []
-    for slug in (change.role, change.baseline):
-        if slug in role_pages:
-            out.append(f"roles/{slug}/" + (f"#{change.level}" if change.level else ""))
-    return out

@@ -121,7 +121,7 @@ def release(paths: Paths, version: str, summary: str | None, summary_file, date)
 def changes(paths: Paths, as_markdown: bool) -> None:
     """Print what data/ changes against the newest release: figures added, changed and
     removed (before and after, with source), pages affected, official estimates changed."""
-    from . import changelog
+    from . import changelog, locations, release_pages, releases, roles, tables as tables_mod
     from .releases import pending
     from .validate import validate as run
     try:
@@ -131,9 +131,12 @@ def changes(paths: Paths, as_markdown: bool) -> None:
         click.echo("```\n" + "\n".join(str(p) for p in err.problems) + "\n```")
         sys.exit(1)
     found = pending(paths, dataset)
-    topic_pages = {t.id: t.page for t in dataset.topics.values()}
-    paid = {f.role for f in dataset.figures.values() if f.role}
-    pages = {c.id: changelog.pages_of(c, topic_pages, paid) for c in found.figures}
+    # The pages a change touches, by the rule the site's own What-changed uses.
+    t = tables_mod.make(dataset)
+    site = release_pages.SiteReleases(paths, releases.history(paths, dataset), t,
+                                      roles.views(t), locations.views(t), dataset.topics,
+                                      None, "")
+    pages = {c.id: site.figure_pages(c) for c in found.figures}
     click.echo(changelog.markdown(found, dataset.history[0].version, pages))
 
 
