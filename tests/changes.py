@@ -57,7 +57,8 @@ SITE_URL = "http://127.0.0.1:8000/"          # mkdocs.yml's default, whatever th
 def add_role(paths, slug, name, former="", figures=True):
     with (paths.data / "roles.csv").open("a", newline="", encoding="utf-8") as f:
         csv.writer(f, lineterminator="\n").writerow(
-            [slug, name, "ai_ml", "15-1221", "A fixture role for tests.", former, "", "", "", ""])
+            [slug, name, "ai_ml", "15-1221", "A fixture role for tests.", former, "", "", "", "",
+             ""])
     if not figures:
         return
     with (paths.data / "figures.csv").open(newline="", encoding="utf-8") as f:

@@ -200,12 +200,20 @@ def seventh_source(p):
             "colour")
 
 
+def two_baselines(p):
+    line = set_cell(p, "roles.csv", "ml-engineer", "compared_as", "baseline")
+    first = set_cell(p, "roles.csv", "software-engineer", "compared_as", "baseline")
+    return (f"data/roles.csv:{max(line, first)}:compared_as: only one role per site can be "
+            f"'baseline' (line {min(line, first)} is) (got 'baseline')")
+
+
 CASES = [low_above_high, negative_salary, share_over_100, unknown_role, unknown_source,
          unknown_level, unknown_location, duplicate_id, unknown_topic, topic_without_page,
          money_written_as_text,
          empty_required_cell, range_with_value, wrong_unit_for_measure, money_without_currency,
          missing_column, extra_column, empty_file, not_utf8, url_not_http, slug_escaping_folder,
-         short_row, report_page_not_in_nav, chart_names_a_missing_figure, seventh_source]
+         short_row, report_page_not_in_nav, chart_names_a_missing_figure, seventh_source,
+         two_baselines]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__ for c in CASES])

@@ -616,6 +616,7 @@ def role_context(view: RoleView, t: Tables, site_url: str, places=()) -> dict:
         "metros": [p.area for p in places if p.area.area_code in guide_areas
                    and view.role.soc_code in p.socs],
         "ladder_ids": {lv.id for lv in roles.ladder(t)},
+        "baseline_role": t.roles.get(roles.baseline(t) or ""),
         "percentiles": PERCENTILES, "percentile_labels": PERCENTILE_LABELS,
         "measure_names": MEASURE_NAMES, "statistic_names": STATISTIC_NAMES,
         "pay_words": roles.PAY_WORDS, "part_words": roles.PART_WORDS,

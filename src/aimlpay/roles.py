@@ -26,7 +26,6 @@ from .vocabulary import (ALL_INDUSTRIES, MEASURE_NAMES, NATIONAL, OFFICIAL_SOURC
                          POINT_STATISTICS, SCHEMA_PERCENTILES, STATISTIC_NAMES, capfirst, figure,
                          number, oews, plain, years_text)
 
-BASELINE = "software-engineer"
 PREMIUMS = ("premium_pct", "premium_usd")
 
 
@@ -294,8 +293,19 @@ def stated(figs: list[Figure]) -> list[Stated]:
     return out
 
 
-def _section(f: Figure) -> str:
-    if f.measure in PREMIUMS and f.topic != "skills_education" and f.baseline == BASELINE:
+def baseline(t: Tables) -> str | None:
+    """The role the others' premiums are measured against (roles.csv `compared_as`)."""
+    return next((r.slug for r in t.roles.values() if r.compared_as == "baseline"), None)
+
+
+def family_role(t: Tables, family: str) -> str | None:
+    """The role that stands for a whole family (roles.csv `compared_as`)."""
+    return next((r.slug for r in t.roles.values()
+                 if r.compared_as == "family" and r.family == family), None)
+
+
+def _section(f: Figure, base: str | None) -> str:
+    if f.measure in PREMIUMS and f.topic != "skills_education" and f.baseline == base:
         return "premiums"
     if f.topic == "skills_education":
         return "skills"
@@ -314,9 +324,13 @@ def views(t: Tables) -> list[RoleView]:
     for f in t.by_id.values():
         if f.role and f.measure != "sample_size":
             by_role.setdefault(f.role, []).append(f)
-    family = [f.id for f in t.by_id.values()
-              if f.role == "ai-ml-engineer" and _section(f) == "premiums"]
-    baseline = _baseline_levels(t)
+    base = baseline(t)
+    family_premiums = {}         # family -> the premiums of the role standing for it
+    for family in {r.family for r in t.roles.values()}:
+        stands_for = family_role(t, family)
+        family_premiums[family] = [f.id for f in t.by_id.values() if f.role == stands_for
+                                   and _section(f, base) == "premiums"]
+    base_levels = _baseline_levels(t, base)
     out = []
     for role in t.roles.values():
         figs = sorted(by_role.get(role.slug, []), key=lambda f: (f.source, f.id))
@@ -327,24 +341,24 @@ def views(t: Tables) -> list[RoleView]:
         view = RoleView(role, official, [])
         level_ids: dict[str, list[str]] = {}
         for f in figs:
-            where = _section(f)
+            where = _section(f, base)
             if where == "levels":
                 level_ids.setdefault(f.level, []).append(f.id)
             else:
                 getattr(view, where).append(f.id)
         view.levels = [(t.levels[lv], ids) for lv, ids in
                        sorted(level_ids.items(), key=lambda kv: t.levels[kv[0]].sort)]
-        if role.family == "ai_ml" and role.slug != "ai-ml-engineer":
-            view.family_premiums = family
-        if role.slug == BASELINE:      # the baseline's page shows what others earn over it
+        if role.compared_as != "family" and family_role(t, role.family):
+            view.family_premiums = family_premiums[role.family]
+        if role.slug == base:          # the baseline's page shows what others earn over it
             view.premiums = [f.id for f in t.by_id.values()
-                             if f.baseline == BASELINE and _section(f) == "premiums"]
+                             if f.baseline == base and _section(f, base) == "premiums"]
         else:     # like with like: one source's base with its base, total with total
             view.compare = [(lv, m, mine, theirs)
                             for lv, ids in view.levels
                             for m in PAY_MEASURES
                             if (mine := [i for i in ids if t.by_id[i].measure == m])
-                            and (theirs := [i for i in baseline.get((lv.id, m), [])
+                            and (theirs := [i for i in base_levels.get((lv.id, m), [])
                                             if t.by_id[i].source in
                                             {t.by_id[j].source for j in mine}])]
             # Only the sources that state both sides: another guide's software-engineer
@@ -362,11 +376,11 @@ def views(t: Tables) -> list[RoleView]:
     return out
 
 
-def _baseline_levels(t: Tables) -> dict[tuple[str, str], list[str]]:
+def _baseline_levels(t: Tables, base: str | None) -> dict[tuple[str, str], list[str]]:
     """Software engineer pay figures by level and measure, for like-with-like comparisons."""
     out: dict[tuple[str, str], list[str]] = {}
     for f in sorted(t.by_id.values(), key=lambda f: (f.source, f.id)):
-        if f.role == BASELINE and f.level and f.measure in PAY_MEASURES and f.unit == "usd":
+        if f.role == base and f.level and f.measure in PAY_MEASURES and f.unit == "usd":
             out.setdefault((f.level, f.measure), []).append(f.id)
     return out
 

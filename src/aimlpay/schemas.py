@@ -215,6 +215,11 @@ class Role(Row):
         "id of the source in `seeds/` that `soc_note` rests on, if any", default=None)
     soc_note_locator: Text | None = column(
         "the section heading of that source's document", default=None)
+    compared_as: Literal["baseline", "family"] | None = column(
+        "`baseline`: the role the others' premiums are measured against (its page lists "
+        "them; one role at most); `family`: the role that stands for its whole family (its "
+        "premiums are shown on the family's other roles' pages; one per family at most)",
+        default=None)
 
     @field_validator("former_slugs", "related")
     @classmethod

@@ -298,6 +298,17 @@ def validate(paths: Paths = Paths()) -> Dataset:
             problems.append(Problem("data/roles.csv", line, "soc_note_locator",
                                     "soc_note_source and soc_note_locator go together"))
 
+    seen: dict[tuple, int] = {}
+    for line, role in rows["roles.csv"]:
+        if role.compared_as:
+            key = ("baseline",) if role.compared_as == "baseline" else ("family", role.family)
+            if key in seen:
+                problems.append(Problem("data/roles.csv", line, "compared_as", "only one role "
+                                        f"per {'site' if key == ('baseline',) else 'family'} "
+                                        f"can be {role.compared_as!r} (line {seen[key]} is)",
+                                        role.compared_as))
+            seen.setdefault(key, line)
+
     # column -> (valid entries, entries already reported as broken, where they live)
     references = {"source": (sources, broken["seeds"], "seeds/"),
                   "topic": (topics, broken["topics.csv"], "data/topics.csv"),
