@@ -469,7 +469,7 @@ def _is_number(text: str) -> bool:
 # -- what a figure is about, wherever it is shown ----------------------------------------------
 
 HEDGE_WORDS = {"often": "often", "typically": "typically", "usually": "usually",
-               "frequently": "frequently", "can": "possible", "may": "possible",
+               "frequently": "frequently", "can": "possibly", "may": "possibly",
                "perhaps": "perhaps"}
 BLOCKS = ("p", "li", "figcaption", "dd", "td")
 

@@ -34,9 +34,14 @@ LOCATIONS = {loc.id: loc for loc in (
     Location(id="san-francisco", name="San Francisco", kind="metro", state="CA", country="US"))}
 
 
+# Which role the others are compared with, and which stands for its family (roles.csv
+# `compared_as`), as in the real data.
+COMPARED_AS = {"software-engineer": "baseline", "ai-ml-engineer": "family"}
+
+
 def role(slug, family="ai_ml") -> Role:
     return Role(slug=slug, name=slug.replace("-", " ").title(), family=family,
-                soc_code="15-1221", description="A role.")
+                soc_code="15-1221", description="A role.", compared_as=COMPARED_AS.get(slug))
 
 
 def pay(id, role, statistic="range", measure="base_salary", level=None, **extra) -> Figure:

@@ -15,7 +15,7 @@ RELATIVE_WORDS = {"base_salary": "on base salary", "total_comp": "on total compe
 RELATIVE_UNSTATED = "pay type not stated"
 LEVEL_UNSTATED = "level not stated"
 HEDGE_WORDS = {"often": "often", "typically": "typically", "usually": "usually",
-               "frequently": "frequently", "can": "possible", "may": "possible",
+               "frequently": "frequently", "can": "possibly", "may": "possibly",
                "perhaps": "perhaps"}
 
 
