@@ -16,34 +16,21 @@ from pydantic import BaseModel
 
 from .column_docs import table_description
 from .serialise import BOM, csv_text, dumps
-from .schemas import (Figure, Level, Location, OewsArea, OewsEstimate, OewsIndustry,
-                      OewsOccupation, Role, Source, Topic)
+from .schemas import REGISTRY, Table
 from .validate import Dataset
 from .vocabulary import plain
 
-# name -> (model, key columns, where the rows are in a Dataset). What one row is and what
-# each column means come from the model (schemas.py), like everything else about a table.
+# The published tables, as schemas.REGISTRY declares them (model, key, foreign keys), in
+# the order the downloads page and datapackage.json list them.
+ORDER = ("figures", "roles", "levels", "locations", "topics", "sources", "oews-estimates",
+         "oews-areas", "oews-occupations", "oews-industries")
+PUBLISHED: dict[str, Table] = {t.published: t for t in REGISTRY if t.published}
+assert set(ORDER) == set(PUBLISHED), "downloads.ORDER must list every published table"
+# name -> (model, key columns, where the rows are in a Dataset)
 TABLES: dict[str, tuple[type[BaseModel], list[str], str]] = {
-    "figures": (Figure, ["id"], "figures"),
-    "roles": (Role, ["slug"], "roles"),
-    "levels": (Level, ["id"], "levels"),
-    "locations": (Location, ["id"], "locations"),
-    "topics": (Topic, ["id"], "topics"),
-    "sources": (Source, ["id"], "sources"),
-    "oews-estimates": (OewsEstimate, ["area_code", "industry_code", "soc_code"], "oews"),
-    "oews-areas": (OewsArea, ["area_code"], "oews_areas"),
-    "oews-occupations": (OewsOccupation, ["soc_code"], "oews_occupations"),
-    "oews-industries": (OewsIndustry, ["industry_code"], "oews_industries"),
-}
-FOREIGN_KEYS = {
-    "figures": [("source", "sources", "id"), ("topic", "topics", "id"),
-                ("role", "roles", "slug"),
-                ("baseline", "roles", "slug"), ("level", "levels", "id"),
-                ("location", "locations", "id")],
-    "oews-estimates": [("area_code", "oews-areas", "area_code"),
-                       ("industry_code", "oews-industries", "industry_code"),
-                       ("soc_code", "oews-occupations", "soc_code")],
-}
+    name: (PUBLISHED[name].model, list(PUBLISHED[name].key), PUBLISHED[name].attribute)
+    for name in ORDER}
+FOREIGN_KEYS = {name: list(PUBLISHED[name].foreign) for name in ORDER if PUBLISHED[name].foreign}
 
 
 @dataclass(frozen=True)

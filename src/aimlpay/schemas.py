@@ -8,6 +8,7 @@ The models are also the single description of the tables that the published
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, StringConstraints,
@@ -469,17 +470,45 @@ class PlaceName(Row):
         return self.areas.split(";")
 
 
+@dataclass(frozen=True)
+class Table:
+    """Everything about one table, declared once: the file in data/ (None: the seeds/
+    registry), the model of a row, its key columns, the name of its download
+    (data/<published>.csv on the site; None: not published), where its rows are in a
+    validated Dataset, and its foreign keys as (column, published table, its column).
+    validate.py, downloads.py (datapackage.json) and changelog.py all read it from here."""
+    file: str | None
+    model: type[BaseModel]
+    key: tuple[str, ...]
+    published: str | None = None
+    attribute: str | None = None
+    foreign: tuple[tuple[str, str, str], ...] = ()
+
+
+# In the order the files are loaded and the downloads listed.
+REGISTRY: tuple[Table, ...] = (
+    Table("topics.csv", Topic, ("id",), "topics", "topics"),
+    Table("roles.csv", Role, ("slug",), "roles", "roles"),
+    Table("levels.csv", Level, ("id",), "levels", "levels"),
+    Table("locations.csv", Location, ("id",), "locations", "locations"),
+    Table("figures.csv", Figure, ("id",), "figures", "figures",
+          (("source", "sources", "id"), ("topic", "topics", "id"), ("role", "roles", "slug"),
+           ("baseline", "roles", "slug"), ("level", "levels", "id"),
+           ("location", "locations", "id"))),
+    Table(None, Source, ("id",), "sources", "sources"),
+    Table("oews/areas.csv", OewsArea, ("area_code",), "oews-areas", "oews_areas"),
+    Table("oews/occupations.csv", OewsOccupation, ("soc_code",), "oews-occupations",
+          "oews_occupations"),
+    Table("oews/industries.csv", OewsIndustry, ("industry_code",), "oews-industries",
+          "oews_industries"),
+    Table("oews/estimates.csv", OewsEstimate, ("area_code", "industry_code", "soc_code"),
+          "oews-estimates", "oews",
+          (("area_code", "oews-areas", "area_code"),
+           ("industry_code", "oews-industries", "industry_code"),
+           ("soc_code", "oews-occupations", "soc_code"))),
+    Table("related_occupations.csv", RelatedOccupation, ("soc_code",)),
+    Table("place_names.csv", PlaceName, ("name",)),
+)
+BY_FILE = {t.file: t for t in REGISTRY if t.file}
 # data/<file> -> the model of one row, in the order they are loaded.
-TABLES: dict[str, type[Row]] = {
-    "topics.csv": Topic,
-    "roles.csv": Role,
-    "levels.csv": Level,
-    "locations.csv": Location,
-    "figures.csv": Figure,
-    "oews/areas.csv": OewsArea,
-    "oews/occupations.csv": OewsOccupation,
-    "oews/industries.csv": OewsIndustry,
-    "oews/estimates.csv": OewsEstimate,
-    "related_occupations.csv": RelatedOccupation,
-    "place_names.csv": PlaceName,
-}
+TABLES: dict[str, type[Row]] = {file: t.model for file, t in BY_FILE.items()}

@@ -15,7 +15,7 @@ from . import load
 from .paths import Paths
 from .problems import NO_VALUE, InvalidData, Problem
 from .schemas import (MAXIMUM, MAXIMUM_BY_MEASURE, MEASURE_UNITS, OEWS_MEASURES,
-                      PATTERN_HINTS, PAY_MEASURES, RELATIVE_PAY_MEASURES,
+                      PATTERN_HINTS, PAY_MEASURES, RELATIVE_PAY_MEASURES, BY_FILE, REGISTRY,
                       SHARE_MEASURES, TABLES, Figure, Level, Location, OewsArea, OewsEstimate,
                       OewsIndustry, OewsOccupation, PlaceName, RelatedOccupation, Release, ReleaseEntry, ReleaseHistory,
                       Role, Source, Topic)
@@ -93,11 +93,20 @@ def _parse_rows(paths: Paths, name: str, model: type[BaseModel], problems: list[
     return rows
 
 
-def _unique(rows, key: str, file: str, problems: list[Problem]) -> dict:
+def _keyed(rows, file: str, problems: list[Problem]) -> dict:
+    """A table's rows by their key columns (schemas.REGISTRY), each key once."""
+    columns = BY_FILE[file].key
+    if len(columns) == 1:
+        return _unique(rows, columns[0], f"data/{file}", problems)
+    return _unique(rows, "key", f"data/{file}", problems,
+                   lambda row: tuple(getattr(row, c) for c in columns))
+
+
+def _unique(rows, key: str, file: str, problems: list[Problem], value=None) -> dict:
     seen: dict[str, int] = {}
     out = {}
     for line, row in rows:
-        k = getattr(row, key)
+        k = value(row) if value else getattr(row, key)
         if k in seen:
             problems.append(Problem(file, line, key, f"duplicate {key}, first used on line "
                                     f"{seen[k]}", k))
@@ -270,16 +279,15 @@ def validate(paths: Paths = Paths()) -> Dataset:
     rows = {name: _parse_rows(paths, name, model, problems, broken[name])
             for name, model in TABLES.items()}
 
-    topics: dict[str, Topic] = _unique(rows["topics.csv"], "id", "data/topics.csv", problems)
+    topics: dict[str, Topic] = _keyed(rows["topics.csv"], "topics.csv", problems)
     for line, topic in rows["topics.csv"]:
         if not (paths.site_src / topic.page).is_file():
             problems.append(Problem("data/topics.csv", line, "page",
                                     "no such page in site_src/", topic.page))
-    roles: dict[str, Role] = _unique(rows["roles.csv"], "slug", "data/roles.csv", problems)
-    levels: dict[str, Level] = _unique(rows["levels.csv"], "id", "data/levels.csv", problems)
-    locations: dict[str, Location] = _unique(rows["locations.csv"], "id", "data/locations.csv",
-                                             problems)
-    figures: dict[str, Figure] = _unique(rows["figures.csv"], "id", "data/figures.csv", problems)
+    roles: dict[str, Role] = _keyed(rows["roles.csv"], "roles.csv", problems)
+    levels: dict[str, Level] = _keyed(rows["levels.csv"], "levels.csv", problems)
+    locations: dict[str, Location] = _keyed(rows["locations.csv"], "locations.csv", problems)
+    figures: dict[str, Figure] = _keyed(rows["figures.csv"], "figures.csv", problems)
 
     for line, role in rows["roles.csv"]:
         for old in filter(None, (role.former_slugs or "").split(";")):
@@ -309,13 +317,14 @@ def validate(paths: Paths = Paths()) -> Dataset:
                                         role.compared_as))
             seen.setdefault(key, line)
 
-    # column -> (valid entries, entries already reported as broken, where they live)
-    references = {"source": (sources, broken["seeds"], "seeds/"),
-                  "topic": (topics, broken["topics.csv"], "data/topics.csv"),
-                  "role": (roles, broken["roles.csv"], "data/roles.csv"),
-                  "baseline": (roles, broken["roles.csv"], "data/roles.csv"),
-                  "level": (levels, broken["levels.csv"], "data/levels.csv"),
-                  "location": (locations, broken["locations.csv"], "data/locations.csv")}
+    # column -> (valid entries, entries already reported as broken, where they live), for
+    # each foreign key the registry declares on figures.csv
+    loaded = {"sources": sources, "topics": topics, "roles": roles, "levels": levels,
+              "locations": locations}
+    files = {t.published: t.file for t in REGISTRY if t.published}
+    references = {column: (loaded[table], broken[files[table] or "seeds"],
+                           f"data/{files[table]}" if files[table] else "seeds/")
+                  for column, table, _ in BY_FILE["figures.csv"].foreign}
     for line, fig in rows["figures.csv"]:
         _check_figure(line, fig, problems)
         for column, (table, bad, where) in references.items():
@@ -324,13 +333,11 @@ def validate(paths: Paths = Paths()) -> Dataset:
                 problems.append(Problem("data/figures.csv", line, column,
                                         f"unknown {column}: not in {where}", key))
 
-    oews_areas = _unique(rows["oews/areas.csv"], "area_code", "data/oews/areas.csv", problems)
+    oews_areas = _keyed(rows["oews/areas.csv"], "oews/areas.csv", problems)
     _unique(rows["oews/areas.csv"], "slug", "data/oews/areas.csv", problems)
-    oews_occupations = _unique(rows["oews/occupations.csv"], "soc_code",
-                               "data/oews/occupations.csv", problems)
-    oews_industries = _unique(rows["oews/industries.csv"], "industry_code",
-                              "data/oews/industries.csv", problems)
-    oews = _unique(rows["oews/estimates.csv"], "key", "data/oews/estimates.csv", problems)
+    oews_occupations = _keyed(rows["oews/occupations.csv"], "oews/occupations.csv", problems)
+    oews_industries = _keyed(rows["oews/industries.csv"], "oews/industries.csv", problems)
+    oews = _keyed(rows["oews/estimates.csv"], "oews/estimates.csv", problems)
     for line, level in rows["levels.csv"]:
         for lv in level.spans():
             if lv not in levels or levels[lv].band_of or levels[lv].scheme != level.scheme:
@@ -342,8 +349,7 @@ def validate(paths: Paths = Paths()) -> Dataset:
     for line, estimate in rows["oews/estimates.csv"]:
         _check_estimate(line, estimate, problems, refs)
 
-    related = _unique(rows["related_occupations.csv"], "soc_code",
-                      "data/related_occupations.csv", problems)
+    related = _keyed(rows["related_occupations.csv"], "related_occupations.csv", problems)
     for line, r in rows["related_occupations.csv"]:
         for column in ("soc_code", "related_soc"):
             code = getattr(r, column)
@@ -353,7 +359,7 @@ def validate(paths: Paths = Paths()) -> Dataset:
         if r.related_soc == r.soc_code:
             problems.append(Problem("data/related_occupations.csv", line, "related_soc",
                                     "must be another occupation", r.related_soc))
-    names = _unique(rows["place_names.csv"], "name", "data/place_names.csv", problems)
+    names = _keyed(rows["place_names.csv"], "place_names.csv", problems)
 
     if problems or history is None:
         raise InvalidData(problems)
