@@ -570,8 +570,13 @@ def test_an_axis_naming_a_pay_type_its_rows_lack_stops_the_build(built):
     wrong = replace(d, x_title="Premium on base salary (%)")
     problems = []
     chart_catalogue.build(t, wrong, problems)
-    assert [p.message for p in problems if "base salary" in p.message]
+    assert [p.message for p in problems if "pay type not stated" in p.message]
     assert chart_catalogue.axis_title(t, d, chart_catalogue.select(t, d, [])) == "Premium (%)"
+    # Pay that does not say base or total is not base salary either.
+    pay = next(c for c in chart_catalogue.CATALOGUE if c.id == "specialisation-pay")
+    problems = []
+    chart_catalogue.build(t, replace(pay, x_title="Annual base salary (USD)"), problems)
+    assert [p.message for p in problems if "base or total not stated" in p.message]
 
 
 # -- for crawlers ----------------------------------------------------------------------------

@@ -69,9 +69,13 @@ def select(t: Tables, d: ChartDef, problems: list[Problem]) -> Selection:
     return d.arrange(sel) if d.arrange else sel
 
 
-# Words an axis uses to name a pay type; it may use them only when every row it draws is
-# that pay (wording.pay_type), otherwise it names what the rows share ("{pay}" below).
-PAY_TYPE_WORDS = ("base salary", "total compensation", "base pay", "total pay")
+# Words an axis uses to name a pay type, and the pay they mean; an axis may use them only
+# when every row it draws is that pay (wording.pay_type), otherwise it names what the rows
+# share ("{pay}" below).
+AXIS_PAY_WORDS = {"base salary": "base", "base pay": "base", "total compensation": "total",
+                  "total pay": "total"}
+ROW_PAY = {"base salary": "base", "on base salary": "base", "total compensation": "total",
+           "on total compensation": "total"}
 
 
 def axis_title(t: Tables, d: ChartDef, sel: Selection) -> str:
@@ -84,15 +88,16 @@ def axis_title(t: Tables, d: ChartDef, sel: Selection) -> str:
 def pay_type_problems(t: Tables, d: ChartDef, sel: Selection) -> list[Problem]:
     """An axis that names a pay type some of its rows are not."""
     title = axis_title(t, d, sel).lower()
-    named = [w for w in PAY_TYPE_WORDS if w in title]
+    named = {pay for words, pay in AXIS_PAY_WORDS.items() if words in title}
     if not named:
         return []
-    kinds = {wording.pay_type(t.by_id[i]) or "" for i in sel.id}
-    wrong = sorted(k or "not pay" for k in kinds if not any(w.split()[0] in k for w in named))
+    kinds = {wording.pay_type(t.by_id[i]) or "not pay" for i in sel.id}
+    wrong = sorted(k for k in kinds if ROW_PAY.get(k) not in named)
     if not wrong:
         return []
     return [Problem("src/aimlpay/chart_catalogue.py", 0, d.id,
-                    f"chart {d.id!r} names {named[0]!r} on its axis, but some of its rows are "
+                    f"chart {d.id!r} names {'/'.join(sorted(named))} pay on its axis, but some "
+                    f"of its rows are "
                     f"{', '.join(wrong)}: write {{pay}} instead", d.x_title)]
 
 
