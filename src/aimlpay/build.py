@@ -43,9 +43,9 @@ def generate(paths: Paths) -> BuildResult:
     """Validate the data and write the mkdocs source tree (build/docs)."""
     started = time.perf_counter()
     dataset = validate(paths)                        # raises InvalidData: nothing written
-    if problems := site_checks.check(paths, dataset):  # the same, for charts, nav, colours
-        raise InvalidData(problems)
     tables = tables_mod.make(dataset)
+    if problems := site_checks.check(paths, dataset, tables):  # charts, nav, colours: the same
+        raise InvalidData(problems)
     views = roles.views(tables)
     places = locations.views(tables)
     charts = {**chart_catalogue.make_all(tables, views, paths.cache / "svg"),

@@ -19,7 +19,7 @@ from .downloads import TABLES
 from .escape import md
 from .schemas import Figure
 from .vocabulary import MEASURE_NAMES, figure as stated
-from .wording import HEDGE_WORDS
+from .wording import HEDGE_WORDS, PAY_TYPE_WORDS
 
 FIGURES, OFFICIAL = "figures", "oews-estimates"
 # The key columns of each published table, from the one place they are declared.
@@ -138,8 +138,9 @@ AS_STATED = ("value", "low", "high", "unit", "currency")
 # The editors' own columns: never public text (a note is written for editors, a group is a
 # chart's key, an id is the CSV's). A row that changed only here says so and nothing more.
 INTERNAL = ("id", "note", "group")
-PAY_TYPES = {"base_salary": "base salary", "total_comp": "total compensation",
-             "salary": "not stated"}
+# A measure or pay_type cell as a pay type: the words beside a figure, where "salary" (the
+# sources' word when they do not say base or total) reads "not stated".
+PAY_TYPES = {**PAY_TYPE_WORDS, "salary": "not stated"}
 _STATED_AS = {"range": "a range", "average": "an average", "median": "a median",
               "midpoint": "a midpoint", "up_to": "up to", "at_least": "at least",
               "more_than": "more than", "nearly": "nearly", "approx": "about",

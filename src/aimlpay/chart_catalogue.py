@@ -69,13 +69,11 @@ def select(t: Tables, d: ChartDef, problems: list[Problem]) -> Selection:
     return d.arrange(sel) if d.arrange else sel
 
 
-# Words an axis uses to name a pay type, and the pay they mean; an axis may use them only
-# when every row it draws is that pay (wording.pay_type), otherwise it names what the rows
+# Words an axis uses to name a pay type, and the pay they mean (wording.pay_kind); an axis
+# may use them only when every row it draws is that pay, otherwise it names what the rows
 # share ("{pay}" below).
-AXIS_PAY_WORDS = {"base salary": "base", "base pay": "base", "total compensation": "total",
-                  "total pay": "total"}
-ROW_PAY = {"base salary": "base", "on base salary": "base", "total compensation": "total",
-           "on total compensation": "total"}
+AXIS_PAY_WORDS = {"base salary": "base_salary", "base pay": "base_salary",
+                  "total compensation": "total_comp", "total pay": "total_comp"}
 
 
 def axis_title(t: Tables, d: ChartDef, sel: Selection) -> str:
@@ -91,12 +89,13 @@ def pay_type_problems(t: Tables, d: ChartDef, sel: Selection) -> list[Problem]:
     named = {pay for words, pay in AXIS_PAY_WORDS.items() if words in title}
     if not named:
         return []
-    kinds = {wording.pay_type(t.by_id[i]) or "not pay" for i in sel.id}
-    wrong = sorted(k for k in kinds if ROW_PAY.get(k) not in named)
+    rows = [t.by_id[i] for i in sel.id]
+    wrong = sorted({wording.pay_type(f) or "not pay" for f in rows
+                    if wording.pay_kind(f) not in named})
     if not wrong:
         return []
     return [Problem("src/aimlpay/chart_catalogue.py", 0, d.id,
-                    f"chart {d.id!r} names {'/'.join(sorted(named))} pay on its axis, but some "
+                    f"chart {d.id!r} names {' or '.join(sorted(named))} on its axis, but some "
                     f"of its rows are "
                     f"{', '.join(wrong)}: write {{pay}} instead", d.x_title)]
 

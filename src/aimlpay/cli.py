@@ -38,11 +38,11 @@ def main(ctx: click.Context, root: str | None) -> None:
 @click.pass_obj
 def validate(paths: Paths) -> None:
     """Check data/ and seeds/; print every problem as file:line:column."""
-    from . import site_checks
+    from . import site_checks, tables
     from .validate import validate as run
     try:
         dataset = run(paths)
-        problems = site_checks.check(paths, dataset)
+        problems = site_checks.check(paths, dataset, tables.make(dataset))
         if problems:
             raise InvalidData(problems)
     except InvalidData as err:

@@ -191,24 +191,24 @@ class Page:
         return Markup(f'<span class="fig" data-fig="{escape.attr(fid)}">'
                       f'{escape.md(figure(f))}</span>')
 
-    def _fact_fields(self, fid: str) -> list[Markup]:
+    def _fact_fields(self, fid: str) -> dict[str, Markup]:
         """The source's hedge, the pay type, the level (or "level not stated") and the scope
-        of a figure, each a traceable field of its row."""
+        of a figure (wording.facts), each a traceable field of its row, by column."""
         f = self._figure(fid, shown=False)
         level = self.tables.levels[f.level].name if f.level else None
-        return [self._field(fid, column, words) for column, words in wording.facts(f, level)]
+        return {column: self._field(fid, column, words)
+                for column, words in wording.facts(f, level).items()}
 
     def hedge_scope(self, fid: str) -> Markup:
         """', often, in Pave's dataset': the facts a line naming pay type and level lacks."""
-        f = self._figure(fid, shown=False)
-        return Markup("".join(f", {self._field(fid, c, w)}" for c, w in wording.facts(f, None)
-                              if c in ("hedge", "scope")))
+        fields = self._fact_fields(fid)
+        return Markup("".join(f", {fields[c]}" for c in ("hedge", "scope") if c in fields))
 
     def _facts(self, fid: str) -> Markup:
         fields = self._fact_fields(fid)
         if not fields:
             return Markup("")
-        return Markup(f' <span class="fig-facts">({" · ".join(fields)})</span>')
+        return Markup(f' <span class="fig-facts">({" · ".join(fields.values())})</span>')
 
     def _citation(self, sid: str, label: str, lines: list[str]) -> Markup:
         """A citation a reader can open by tap, click or keyboard: a button that shows the
@@ -374,11 +374,10 @@ class Page:
         if f.statistic in POINT_STATISTICS:
             name += f" ({f.statistic})"        # never let a midpoint pass for a range
         parts = [escape.md(name)]
-        facts = {column: field for column, field in zip(
-            [c for c, _ in wording.facts(f, None)], self._fact_fields(fid))}
+        facts = self._fact_fields(fid)
         if "hedge" in facts:
             parts.append(facts["hedge"])
-        if "pay_type" in facts and f.measure != "base_salary" and f.measure != "total_comp":
+        if "pay_type" in facts and f.measure not in ("base_salary", "total_comp"):  # named above
             parts.append(facts["pay_type"])
         if role and f.role:
             parts.append(escape.md(self.tables.roles[f.role].name))
@@ -415,7 +414,7 @@ class Page:
         f = self._figure(fid)
         name = measure_name(f.measure, f.statistic)
         return Markup(escape.md(name) + (f" · {self.subject(fid)}" if f.subject else "")
-                      + "".join(f" · {field}" for field in self._fact_fields(fid)))
+                      + "".join(f" · {field}" for field in self._fact_fields(fid).values()))
 
     # -- claims ------------------------------------------------------------------------
     def claim(self, *checks: str) -> Markup:

@@ -8,19 +8,21 @@ while drawing charts). Each is reported like a data problem, as file:line:column
 """
 from __future__ import annotations
 
-from . import chart_catalogue, tables as tables_mod
+from . import chart_catalogue
 from .chart_theme import PALETTE
 from .paths import Paths
 from .problems import Problem
+from .tables import Tables
 from .validate import Dataset
 
 
-def check(paths: Paths, dataset: Dataset) -> list[Problem]:
-    return [*_charts(dataset), *_nav(paths), *_colours(dataset)]
+def check(paths: Paths, dataset: Dataset, t: Tables) -> list[Problem]:
+    """Every such problem; `t` is the dataset's tables (tables.make), which the build
+    computes anyway."""
+    return [*_charts(t), *_nav(paths), *_colours(dataset)]
 
 
-def _charts(dataset: Dataset) -> list[Problem]:
-    t = tables_mod.make(dataset)
+def _charts(t: Tables) -> list[Problem]:
     problems: list[Problem] = []
     for d in chart_catalogue.CATALOGUE:
         found = len(problems)

@@ -36,6 +36,7 @@ def make(ds: Dataset) -> Tables:
     records = []
     for f in ds.figures.values():
         level = ds.levels.get(f.level) if f.level else None
+        facts = wording.facts(f, level.name if level else None)
         records.append({
             **f.model_dump(),
             "role_name": ds.roles[f.role].name if f.role else None,
@@ -50,13 +51,12 @@ def make(ds: Dataset) -> Tables:
             "statistic_name": STATISTIC_NAMES[f.statistic],
             "years_text": years_text(f),
             # What the figure is about, in words (wording.facts): charts' tooltips and CSVs.
-            **{f"{column}_words": words for column, words in wording.facts(
-                f, level.name if level else None)},
+            # A level is named for every figure that has one, "level not stated" for pay.
+            "hedge_words": facts.get("hedge"),
+            "pay_type_words": facts.get("pay_type"),
+            "level_words": facts.get("level", level.name if level else None),
+            "scope_words": facts.get("scope"),
         })
-    for r in records:               # every record has every column, empty where none applies
-        for column in ("hedge", "pay_type", "level", "scope"):
-            r.setdefault(f"{column}_words", None)
-        r["level_words"] = r["level_words"] or r["level_name"]
     frame = pd.DataFrame.from_records(records)
     return Tables(ds.release, ds.sources, ds.roles, ds.levels, ds.locations,
                   dict(ds.figures), frame, oews_frame(ds), ds.oews_areas, ds.oews_occupations,

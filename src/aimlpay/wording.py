@@ -19,8 +19,16 @@ HEDGE_WORDS = {"often": "often", "typically": "typically", "usually": "usually",
                "perhaps": "perhaps"}
 
 
+def pay_kind(f: Figure) -> str | None:
+    """`base_salary` or `total_comp` where the figure is that pay or is measured on it; None
+    where the source does not say, or the measure is not pay."""
+    if f.measure in ("base_salary", "total_comp"):
+        return f.measure
+    return f.pay_type if f.measure in RELATIVE_PAY_MEASURES else None
+
+
 def pay_type(f: Figure) -> str | None:
-    """The pay a figure is, or is measured on; None where the measure is not pay."""
+    """The pay a figure is, or is measured on, in words; None where the measure is not pay."""
     if f.measure in PAY_TYPE_WORDS:
         return PAY_TYPE_WORDS[f.measure]
     if f.measure in RELATIVE_PAY_MEASURES:
@@ -28,27 +36,24 @@ def pay_type(f: Figure) -> str | None:
     return None
 
 
-def facts(f: Figure, level_name: str | None) -> list[tuple[str, str]]:
-    """(column, words) for each fact shown beside the figure, in reading order: hedge, pay
+def facts(f: Figure, level_name: str | None) -> dict[str, str]:
+    """{column: words} for each fact shown beside the figure, in reading order: hedge, pay
     type and level (for pay, always, "not stated" included), scope."""
-    out = []
+    out = {}
     if f.hedge:
-        out.append(("hedge", HEDGE_WORDS[f.hedge]))
+        out["hedge"] = HEDGE_WORDS[f.hedge]
     if f.measure in PAY_FACT_MEASURES:
         if (words := pay_type(f)) is not None:
-            out.append(("pay_type", words))
-        out.append(("level", level_name if f.level else LEVEL_UNSTATED))
+            out["pay_type"] = words
+        out["level"] = level_name if f.level else LEVEL_UNSTATED
     if f.scope:
-        out.append(("scope", f.scope))
+        out["scope"] = f.scope
     return out
 
 
 def shared_pay_type(figures: list[Figure]) -> str | None:
     """The pay type every figure has ("on base salary"), or None where they differ or do not
     state one: a chart's axis names a measure only when all its rows share it."""
-    kinds = {pay_type(f) for f in figures}
-    if len(kinds) == 1:
-        kind = kinds.pop()
-        if kind not in (None, RELATIVE_UNSTATED, PAY_TYPE_WORDS["salary"]):
-            return kind
-    return None
+    kinds = {pay_kind(f) for f in figures}
+    words = {pay_type(f) for f in figures}
+    return words.pop() if len(kinds) == 1 and None not in kinds and len(words) == 1 else None
