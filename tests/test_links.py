@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 import pytest
 
 # The module under test, in one place.
-from aimlpay.render import Page
+from aimlpay.page_helpers import Page
 
 
 def page(path: str) -> Page:

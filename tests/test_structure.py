@@ -15,7 +15,7 @@ from aimlpay.chart_theme import theme
 from aimlpay.cli import main
 from aimlpay.column_docs import readme_text
 from aimlpay.paths import REPO
-from aimlpay.render import front_matter
+from aimlpay.page_context import front_matter
 
 from .test_validation import set_cell
 

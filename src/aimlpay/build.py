@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import (chart_catalogue, chart_files, downloads, feed, locations, official_charts,
-               output_tree, release_pages, releases, render, role_files, roles, site_checks,
+               output_tree, page_context, release_pages, releases, render, role_files, roles, site_checks,
                tables as tables_mod)
 from . import places as places_mod
+from .page_helpers import Page
 from .paths import Paths
 from .problems import InvalidData, Problem
 from .serialise import csv_bytes
@@ -33,7 +34,7 @@ from .validate import validate
 @dataclass
 class BuildResult:
     release_date: dt.date
-    pages: dict[str, render.Page]
+    pages: dict[str, Page]
     charts: list[str]
     warnings: list[str]
     seconds: dict[str, float] = field(default_factory=dict)
@@ -58,11 +59,12 @@ def generate(paths: Paths) -> BuildResult:
     history = releases.history(paths, dataset)
     site_releases = release_pages.SiteReleases(paths, history, tables, views, places,
                                                dataset.topics, url, mkdocs_config(paths)["site_name"])
-    pages = render.render_site(
-        paths, tables, charts, files=data_files.files, zip_name=data_files.zip_name,
-        figure_fields=figure_schema["schema"]["fields"], views=views, site_url=url,
-        places=places, related=dataset.related_occupations, releases=history, release_html=site_releases.release_html,
-        last_changed=site_releases.last_changed_link, page_footer=site_releases.footer)
+    pages = render.render_site(page_context.Site(
+        paths, tables, charts, views=views, places=places, related=dataset.related_occupations,
+        site_url=url, files=data_files.files, zip_name=data_files.zip_name,
+        figure_fields=figure_schema["schema"]["fields"], releases=history,
+        release_html=site_releases.release_html, last_changed=site_releases.last_changed_link,
+        page_end=site_releases.page_end))
     rendered = {rel: page for rel, (_, page) in pages.items()}       # what each page showed
     extra_files = {**role_files.files(paths, tables, views, url),
                    **location_files(tables, places),

@@ -1,7 +1,9 @@
 """A problem found in the input, formatted the way a maintainer can act on it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from .vocabulary import plain
 
@@ -50,3 +52,39 @@ class InvalidData(Exception):
 class InvalidPages(InvalidData):
     """Pages (site_src/, templates/) ask for figures or values the data does not have."""
     what = "the pages"
+
+
+@dataclass
+class TemplateProblems:
+    """Problems found while rendering pages, each at the template line that caused it (an
+    unknown figure id, a missing value), collected so that one run reports them all."""
+    root: Path
+    found: list[Problem] = field(default_factory=list)
+
+    def here(self, message: str, frames=None) -> None:
+        """Record `message` at the innermost template line on the stack (or in `frames`)."""
+        for frame in frames or _outward(sys._getframe(1)):
+            template = frame.f_globals.get("__jinja_template__")
+            if template is not None and template.filename:
+                path = Path(template.filename).resolve()
+                name = (path.relative_to(self.root).as_posix()
+                        if path.is_relative_to(self.root) else template.name)
+                line = template.get_corresponding_lineno(frame.f_lineno)
+                self.found.append(Problem(name, line, None, message))
+                return
+        self.found.append(Problem("templates", 0, None, message))
+
+
+def _outward(frame):
+    while frame is not None:
+        yield frame
+        frame = frame.f_back
+
+
+def traceback_frames(tb):
+    """A traceback's frames, innermost first."""
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    return reversed(frames)

@@ -109,12 +109,13 @@ class SiteReleases:
                                       href=page.url("whats-changed/") + "#" + notes.entry.anchor,
                                       ).strip())
 
-    # -- the end of a role page or report section -----------------------------------------
-    def footer(self, target: str, page) -> str:
+    # -- the end of a role page or report section (templates/page-end.md.j2) ---------------
+    def page_end(self, target: str, page) -> dict[str, Markup] | None:
+        """A role page's or report section's changes and "Cite this page"; None elsewhere."""
         is_role = target.startswith("roles/") and target.count("/") == 2 \
             and target != "roles/index.md"
         if not (is_role or target.startswith("report/")):
-            return ""
+            return None
         shown = list(page.shown) + (self.role_shown(target) if is_role else [])
         current = self.history[0]
         figures, official = self._touches(current, target, set(shown), page.shown_official)
@@ -140,10 +141,7 @@ class SiteReleases:
             url=f"{self.site_url}{here}" if self.site_url else None, path=here,
             title=title, site_name=self.site_name, csv=csv,
             zip=page.url(f"data/{current.zip_name}"), zip_name=current.zip_name)
-        # str(): a str added to Markup would be escaped as HTML, and so would the page.
-        return ("\n\n## What changed on this page {#changes data-search-exclude}\n\n"
-                + str(changes) + "\n\n## Cite this page {#cite data-search-exclude}\n\n"
-                + str(cite) + "\n")
+        return {"changes": changes, "cite": cite}
 
     def section_csvs(self, pages: dict) -> dict[str, bytes]:
         """Each report section's CSV: exactly the figures the section shows, in the order it

@@ -4,11 +4,12 @@ while drawing charts). Each is reported like a data problem, as file:line:column
 
 - every chart definition's figures exist and it selects at least one (chart_catalogue);
 - every page in site_src/report/ is in mkdocs.yml's nav;
-- every source has a chart colour of its own (chart_theme.PALETTE does not repeat).
+- every source has a chart colour of its own (chart_theme.PALETTE does not repeat);
+- no sentence hedges a figure that carries its own hedge or bound (prose_checks).
 """
 from __future__ import annotations
 
-from . import chart_catalogue
+from . import chart_catalogue, prose_checks
 from .chart_theme import PALETTE
 from .paths import Paths
 from .problems import Problem
@@ -19,7 +20,8 @@ from .validate import Dataset
 def check(paths: Paths, dataset: Dataset, t: Tables) -> list[Problem]:
     """Every such problem; `t` is the dataset's tables (tables.make), which the build
     computes anyway."""
-    return [*_charts(t), *_nav(paths), *_colours(dataset)]
+    return [*_charts(t), *_nav(paths), *_colours(dataset),
+            *prose_checks.doubled_hedges(paths, t)]
 
 
 def _charts(t: Tables) -> list[Problem]:
