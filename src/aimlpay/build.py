@@ -20,9 +20,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import (chart_catalogue, chart_files, downloads, feed, locations, official_charts,
-               output_tree, page_context, release_pages, releases, render, role_files, roles, site_checks,
-               tables as tables_mod)
+from . import (addresses, chart_catalogue, chart_files, downloads, feed, locations,
+               official_charts, output_tree, page_context, release_pages, releases, render,
+               role_files, roles, site_checks, tables as tables_mod)
 from . import places as places_mod
 from .page_helpers import Page
 from .paths import Paths
@@ -72,12 +72,12 @@ def generate(paths: Paths) -> BuildResult:
                                       [v.role.soc_code for v in views if v.role.soc_code],
                                       [p.area.area_code for p in places]),
                    **site_releases.section_csvs(rendered),
-                   feed.FEED: feed.atom(history, site_releases.site_name, url,
+                   addresses.FEED: feed.atom(history, site_releases.site_name, url,
                                         site_releases.release_html),
-                   "robots.txt": robots_txt(url),
+                   addresses.ROBOTS: robots_txt(url),
                    # Earlier releases' data, rebuilt from their snapshots: the same bytes (and
                    # the same address) as when each was current.
-                   **{f"data/{n.zip_name}": releases.zip_of(paths, n.entry)
+                   **{addresses.data_file(n.zip_name): releases.zip_of(paths, n.entry)
                       for n in history[1:]}}
     unreleased = releases.pending(paths, dataset, data_files.contents)
 
@@ -89,14 +89,15 @@ def generate(paths: Paths) -> BuildResult:
     failed = []
     for chart in charts.values():
         try:
-            files.update((f"charts/{name}", content) for name, content
+            files.update((addresses.chart_file(name), content) for name, content
                          in chart_files.files_of(chart, paths.cache / "svg").items())
         except chart_files.ChartFailed as err:
             failed.append(Problem("data/figures.csv", 0, "-", f"{err}; its figures: " + ", ".join(
                 str(r.get("Figure id") or r.get("SOC code")) for r in chart.rows[:10])))
     if failed:
         raise InvalidData(failed)
-    files.update((f"data/{name}", content) for name, content in data_files.contents.items())
+    files.update((addresses.data_file(name), content)
+                 for name, content in data_files.contents.items())
     files.update(extra_files)
     output_tree.write_tree(paths.docs, files)
     warnings = dataset.warnings + ([] if url else [NEEDS_SITE_URL]) + (
@@ -113,7 +114,7 @@ def robots_txt(url: str | None) -> bytes:
     """Every page may be crawled. A Sitemap line must be an absolute address, so it is there
     only when the build knows the site's (crawlers read robots.txt at a host's root: on a
     project site under a sub-path, the line is for whoever serves that root)."""
-    lines = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {url}sitemap.xml"] if url else [])
+    lines = ["User-agent: *", "Allow: /"] + ([f"Sitemap: {url}{addresses.SITEMAP}"] if url else [])
     return ("\n".join(lines) + "\n").encode()
 
 
@@ -169,7 +170,7 @@ def location_files(tables, places) -> dict[str, bytes]:
     out = {}
     for view in places:
         columns, rows = locations.csv_rows(view, tables)
-        out[f"locations/{view.slug}/{view.slug}-wages.csv"] = csv_bytes(columns, rows)
+        out[addresses.location_csv(view.slug)] = csv_bytes(columns, rows)
     return out
 
 

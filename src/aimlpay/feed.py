@@ -15,9 +15,10 @@ from feedgen.feed import FeedGenerator
 
 from typing import Callable
 
+from . import addresses
+from .addresses import FEED
 from .releases import Notes
 
-FEED = "feed.xml"
 # A fixed namespace for this dataset's ids (uuid5 of the dataset's package name).
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "ai-ml-compensation")
 
@@ -44,7 +45,7 @@ def atom(history: list[Notes], site_name: str, site_url: str | None,
     fg.subtitle("Each release of the report's data, with the figures it added, changed and "
                 "removed.")
     fg.author({"name": site_name})
-    fg.link(href=f"{base}whats-changed/", rel="alternate", type="text/html")
+    fg.link(href=f"{base}{addresses.WHATS_CHANGED}", rel="alternate", type="text/html")
     fg.link(href=f"{base}{FEED}", rel="self", type="application/atom+xml")
     fg.language("en")
     fg.updated(_time(history[0].entry.date, len(history) - 1))
@@ -53,7 +54,7 @@ def atom(history: list[Notes], site_name: str, site_url: str | None,
         fe = fg.add_entry()
         fe.id(urn(f"release/{e.version}"))
         fe.title(f"Release {e.version}")
-        fe.link(href=f"{base}whats-changed/#{e.anchor}", rel="alternate", type="text/html")
+        fe.link(href=base + addresses.release_entry(e.anchor), rel="alternate", type="text/html")
         fe.published(_time(e.date, order))
         fe.updated(_time(e.date, order))
         fe.summary(e.summary)

@@ -12,7 +12,7 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from . import chart_files
+from . import addresses, chart_files
 from .chart_builder import Chart, records_of, spec_of
 from .chart_theme import AXIS_LABELS, CATEGORY_AXIS, FIT_WIDTH, narrow_height
 from .tables import Tables
@@ -95,7 +95,7 @@ def state_map(t: Tables, geo: dict, pages: set[str]) -> Chart:
     rows = _rows(t, sel, "State")
     rows.insert(1, "FIPS code", sel.state_code.values)
     # Each state links to its page (a path from the site's root: charts.js resolves it).
-    rows["Page"] = [f"locations/{slug}/" if slug in pages else None for slug in sel.slug]
+    rows["Page"] = [addresses.location_page(slug) if slug in pages else None for slug in sel.slug]
     records = records_of(rows)
     picker = _occupation_picker(t)
     states = alt.NamedData(name="us-states", format=alt.DataFormat(type="topojson",

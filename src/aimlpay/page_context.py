@@ -13,7 +13,7 @@ from typing import Callable
 import yaml
 from markupsafe import Markup
 
-from . import partials, roles
+from . import addresses, partials, roles
 from . import places as places_mod
 from .chart_builder import Chart
 from .locations import LocationView
@@ -56,14 +56,15 @@ def template_names(site: Site, page) -> dict:
     t = site.tables
     return dict(
         t=t, release=t.release, front_matter=front_matter,
+        at=addresses,                  # every address on the site: url(at.role_page(slug))
         files=site.files, zip_name=site.zip_name, figure_fields=site.figure_fields,
         releases=site.releases, release_html=site.release_html,
         last_changed=site.last_changed, page_end=lambda: site.page_end(page.path, page),
         views=site.views, places=site.places, related=site.related, site_url=site.site_url,
-        role_links=lambda soc: role_links(site.paths, page.url("roles/"),
+        role_links=lambda soc: role_links(site.paths, page.url(addresses.ROLES),
                                           site.roles_by_soc.get(soc, ())),
         state_links=lambda: partials.inline(site.paths).state_links(
-            [(p.area.name, page.url(f"locations/{p.slug}/")) for p in site.places
+            [(p.area.name, page.url(addresses.location_page(p.slug))) for p in site.places
              if p.area.areatype == "state"]),
         role_pages=lambda ids: [v.role for v in site.views
                                 if any(t.by_id[i].role == v.slug for i in ids)],
@@ -128,13 +129,13 @@ def role_context(view: RoleView, t: Tables, site_url: str, places=()) -> dict:
     know it (no SITE_URL); the embed snippet then takes its address from where the page is
     served (anchors.js fills it in)."""
     title, description, alt = role_titles(view, t)
-    page_path = f"roles/{view.slug}/"
+    page_path = addresses.role_page(view.slug)
     page_url = f"{site_url}{page_path}" if site_url else None
     # A search for a role's name finds its page first (Material's per-page search boost).
     meta = {"title": title, "description": description, "search": {"boost": 4}}
     if page_url:
         meta["social"] = {"title": title, "description": description, "url": page_url,
-                          "image": f"{page_url}preview.png", "image_alt": alt}
+                          "image": f"{site_url}{addresses.role_preview(view.slug)}", "image_alt": alt}
     meta["jsonld"] = roles.jsonld(view, t, page_url)
     # In an attribute (escaped), not a <script type="application/json">: Material's instant
     # navigation re-creates a page's scripts without their type, and runs JSON as JavaScript.

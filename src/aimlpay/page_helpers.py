@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from . import chart_files, claims, escape, partials, roles, wording
+from . import addresses, chart_files, claims, escape, partials, roles, wording
 from .chart_builder import Chart
 from .paths import REPO, Paths
 from .problems import TemplateProblems
@@ -68,7 +68,7 @@ class Page:
     # -- links -------------------------------------------------------------------------
     def md_link(self, target: str) -> str:
         """Link for Markdown syntax (mkdocs resolves and checks it): relative to the .md file."""
-        return _relpath(target, posixpath.dirname(self.path) or ".")
+        return addresses.relative(target, posixpath.dirname(self.path) or ".")
 
     def url(self, target: str) -> str:
         """Link for raw HTML: relative to the page's URL (directory URLs: a/b.md -> a/b/)."""
@@ -79,7 +79,7 @@ class Page:
     def _url(self, target: str) -> str:
         stem = self.path.removesuffix(".md")
         base = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
-        rel = _relpath(target, base or ".")
+        rel = addresses.relative(target, base or ".")
         if target.endswith("/"):          # relpath drops it; without it every click redirects
             rel = "./" if rel == "." else rel + "/"
         return rel
@@ -125,7 +125,7 @@ class Page:
         """A citation a reader can open (inline.html's citation): each has its own popover id."""
         self._cites += 1
         return self._inline.citation(f"cite-{self._cites}", self.tables.sources[sid], label,
-                                     lines, self.url("sources/"))
+                                     lines, self.url(addresses.SOURCES))
 
     @reported
     def cite_source(self, sid: str) -> Markup:
@@ -318,8 +318,8 @@ class Page:
             raise Missing(f"no chart {cid!r} (see src/aimlpay/chart_catalogue.py)")
         c = self.charts[cid]
         self.shown.update((r["Figure id"], None) for r in c.rows if r.get("Figure id"))
-        common = dict(chart=c, files={"csv": self.url(f"charts/{cid}.csv")},
-                      sources_url=self.url("sources/"), release=self.tables.release.version,
+        common = dict(chart=c, files={"csv": self.url(addresses.chart_file(f"{cid}.csv"))},
+                      sources_url=self.url(addresses.SOURCES), release=self.tables.release.version,
                       sources=[self.tables.sources[s] for s in c.source_ids],
                       columns=_table_columns(c))
         if c.drawing:
@@ -329,30 +329,18 @@ class Page:
 
         def image(layout: str, palette: str) -> dict:
             width, height = chart_files.image_size(c, layout, palette, cache)
-            return {"url": self.url("charts/" + chart_files.variant(cid, layout, palette, c.fallback)),
+            return {"url": self.url(addresses.chart_file(
+                chart_files.variant(cid, layout, palette, c.fallback))),
                     "width": width, "height": height}
         images = {layout: {palette: image(layout, palette) for palette in chart_files.PALETTES}
                   for layout in chart_files.LAYOUTS}
         self._drawings += 1
         return partials.render(
-            self.paths, "chart.html", spec_base=self.url(f"charts/{cid}"), images=images,
+            self.paths, "chart.html", spec_base=self.url(addresses.chart_file(cid)), images=images,
             lazy=self._drawings > 1,
             binds=any("bind" in p for p in c.spec.get("params", [])),
             palettes=chart_files.PALETTES, narrow_media=chart_files.NARROW_MEDIA,
             **common) + "\n"
-
-
-def _relpath(target: str, base: str) -> str:
-    """posixpath.relpath for the site's own paths (relative, no `..`), without its abspath
-    and getcwd calls: pages link the same few places about a hundred thousand times."""
-    if ".." in target or ".." in base or target.startswith("/") or base.startswith("/"):
-        return posixpath.relpath(target, base)
-    t = [p for p in target.split("/") if p not in ("", ".")]
-    b = [p for p in base.split("/") if p not in ("", ".")]
-    same = 0
-    while same < min(len(t), len(b)) and t[same] == b[same]:
-        same += 1
-    return "/".join([".."] * (len(b) - same) + t[same:]) or "."
 
 
 def _table_columns(c: Chart) -> list[str]:

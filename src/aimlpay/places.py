@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from . import addresses
 from .roles import LEVEL_PAY, PAY_WORDS
 from .schemas import OewsArea, OewsEstimate
 from .tables import Tables
@@ -215,9 +216,9 @@ def page_data(view, t: Tables) -> dict:
 def files(t: Tables, related: dict, names: dict, socs, published) -> dict[str, bytes]:
     """assets/places/: the area names, and one file per occupation a role page maps to, for
     the nation and every area with a location page (`published`: their BLS codes)."""
-    out = {"assets/places/areas.json": dumps(names_file(t, names, published)).encode()}
+    out = {addresses.places_file("areas"): dumps(names_file(t, names, published)).encode()}
     for soc in sorted(set(socs)):
-        out[f"assets/places/{soc}.json"] = dumps(
+        out[addresses.places_file(soc)] = dumps(
             occupation_file(t, soc, related, published)).encode()
     return out
 

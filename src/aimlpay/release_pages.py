@@ -11,20 +11,14 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import partials, roles
+from . import addresses, partials, roles
+from .addresses import section_csv
 from .changelog import FigureChange, OfficialChange
 from .paths import Paths, page_url
 from .releases import Notes
 from .serialise import csv_bytes
 from .tables import Tables
 from .vocabulary import NATIONAL, longdate
-
-
-def section_csv(target: str) -> str:
-    """A report section's CSV: report/premium/premium-figures.csv, report/report-figures.csv."""
-    url = page_url(target)
-    name = posixpath.basename(url.rstrip("/"))
-    return f"{url}{name}-figures.csv"
 
 
 @dataclass
@@ -50,7 +44,7 @@ class SiteReleases:
                          | {lv.id for lv, _ in v.levels} for v in self.views}
         self._topic_pages = {t.id: page_url(t.page) for t in self.topics.values()}
         self._page_names = {page_url(t.page): t.name for t in self.topics.values()}
-        self._page_names.update({f"roles/{v.slug}/": v.role.name for v in self.views})
+        self._page_names.update({addresses.role_page(v.slug): v.role.name for v in self.views})
 
     # -- which pages a change touches -----------------------------------------------------
     def figure_pages(self, c: FigureChange) -> list[str]:
@@ -58,24 +52,25 @@ class SiteReleases:
         removed figure, the page of its role), at its level's anchor."""
         pages = [self._topic_pages[c.topic]] if c.topic in self._topic_pages else []
         slugs = self._on_role_page.get(c.id) or [s for s in (c.role, c.baseline)
-                                                 if f"roles/{s}/" in self._page_names]
-        pages += [f"roles/{s}/" + (f"#{c.level}" if c.level in self._anchors.get(s, ()) else "")
+                                                 if addresses.role_page(s) in self._page_names]
+        pages += [addresses.role_page(s, c.level if c.level in self._anchors.get(s, ()) else None)
                   for s in dict.fromkeys(slugs)]
         return pages
 
     def official_pages(self, o: OfficialChange) -> list[str]:
-        pages = [f"roles/{v.slug}/" for v in self.views if v.role.soc_code == o.soc]
+        pages = [addresses.role_page(v.slug) for v in self.views if v.role.soc_code == o.soc]
         if o.area == NATIONAL:
-            pages.append("benchmarks/")
+            pages.append(addresses.BENCHMARKS)
         elif any(p.area.area_code == o.area for p in self.places):
-            pages.append(f"locations/{o.slug}/")
+            pages.append(addresses.location_page(o.slug))
         return pages
 
     def name_of(self, page: str) -> str:
         base, _, anchor = page.partition("#")
-        name = self._page_names.get(base) or {"benchmarks/": "Official benchmarks"}.get(base)
-        if name is None and base.startswith("locations/"):
-            name = next((p.area.name for p in self.places if f"locations/{p.slug}/" == base), base)
+        name = self._page_names.get(base) or {addresses.BENCHMARKS: "Official benchmarks"}.get(base)
+        if name is None and base.startswith(addresses.LOCATIONS):
+            name = next((p.area.name for p in self.places
+                         if addresses.location_page(p.slug) == base), base)
         if anchor in self.tables.levels:
             name += f" ({self.tables.levels[anchor].name.lower()})"
         return name or base
@@ -106,8 +101,8 @@ class SiteReleases:
         before the page is written)."""
         notes = self.last_changed(page.path, self.role_shown(page.path))
         return Markup(partials.render(self.paths, "last-changed.html", notes=notes,
-                                      href=page.url("whats-changed/") + "#" + notes.entry.anchor,
-                                      ).strip())
+                                      href=page.url(addresses.WHATS_CHANGED) + "#"
+                                      + notes.entry.anchor).strip())
 
     # -- the end of a role page or report section (templates/page-end.md.j2) ---------------
     def page_end(self, target: str, page) -> dict[str, Markup] | None:
@@ -123,8 +118,8 @@ class SiteReleases:
         csv = None
         if is_role:
             slug = target.split("/")[1]
-            csv = (page.url(f"roles/{slug}/{slug}-salary-figures.csv"),
-                   f"{slug}-salary-figures-{current.entry.version}.csv")
+            csv = (page.url(addresses.role_csv(slug)),
+                   addresses.role_csv_download(slug, current.entry.version))
         elif shown:             # its CSV: section_csvs() writes it
             path = section_csv(target)
             csv = (page.url(path), posixpath.basename(path).replace(
@@ -134,13 +129,13 @@ class SiteReleases:
                  else self._page_names.get(here) or "Report")
         changes = partials.render(
             self.paths, "page-changes.html", current=current, last=last,
-            href=lambda n: page.url("whats-changed/") + "#" + n.entry.anchor,
+            href=lambda n: page.url(addresses.WHATS_CHANGED) + "#" + n.entry.anchor,
             date=longdate, figures=figures, official=official)
         cite = partials.render(
             self.paths, "cite.html", release=current.entry, date=longdate(current.entry.date),
             url=f"{self.site_url}{here}" if self.site_url else None, path=here,
             title=title, site_name=self.site_name, csv=csv,
-            zip=page.url(f"data/{current.zip_name}"), zip_name=current.zip_name)
+            zip=page.url(addresses.data_file(current.zip_name)), zip_name=current.zip_name)
         return {"changes": changes, "cite": cite}
 
     def section_csvs(self, pages: dict) -> dict[str, bytes]:
@@ -163,4 +158,4 @@ class SiteReleases:
         touched = sorted({pair for ps in [*pages.values(), *official.values()] for pair in ps})
         return partials.render(self.paths, "release-changes.html", notes=notes, pages=pages,
                                official_pages=official, touched=touched,
-                               download=link(f"data/{notes.zip_name}"))
+                               download=link(addresses.data_file(notes.zip_name)))

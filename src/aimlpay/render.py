@@ -14,7 +14,7 @@ import jinja2.ext
 from jinja2 import nodes
 from markupsafe import Markup
 
-from . import cores, escape, partials
+from . import addresses, cores, escape, partials
 from .page_context import Site, role_context, template_names
 from .page_helpers import PLACEHOLDER, Page
 from .paths import Paths
@@ -101,9 +101,9 @@ def jobs(site: Site) -> list[tuple[str, str | None, dict]]:
     out = [(rel.relative_to(site.paths.site_src).as_posix(), None, {})
            for rel in sorted(site.paths.site_src.rglob("*.md"))]
     out += [(target, template, {}) for template, target in TEMPLATE_PAGES.items()]
-    out += [(f"locations/{v.slug}/index.md", "location.md.j2", {"place": v})
+    out += [(addresses.location_source(v.slug), "location.md.j2", {"place": v})
             for v in site.places]
-    out += [(f"roles/{v.slug}/index.md", "role.md.j2",
+    out += [(addresses.role_source(v.slug), "role.md.j2",
              role_context(v, site.tables, site.site_url, site.places)) for v in site.views]
     return out
 

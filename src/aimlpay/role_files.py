@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import posixpath
 import textwrap
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from markupsafe import Markup
 
 import vl_convert
 
-from . import partials, places, roles, wording
+from . import addresses, partials, places, roles, wording
 from .chart_files import ChartFailed, cached, converted
 from .cores import map_on_cores
 from .paths import Paths
@@ -159,34 +160,45 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
     shown, caption, _ = items[0] if items else (
         "Pay by level", "As each published source states it", "")
     try:
-        out[f"roles/{slug}/preview.png"] = preview_png(
+        out[addresses.role_preview(slug)] = preview_png(
             paths.cache / "svg", preview_svg(paths, name, shown, caption), name)
     except ChartFailed as err:
         problem = Problem("data/roles.csv", 0, "name", f"role {slug!r}: {err}")
     columns, rows = roles.figure_rows(view, t)
-    out[f"roles/{slug}/{slug}-salary-figures.csv"] = csv_bytes(columns, rows)
+    out[addresses.role_csv(slug)] = csv_bytes(columns, rows)
     # The posting check's figures, fetched by a card only when its address asks for a check
-    # (a card stays a few kilobytes): embed/<slug>/check.json.
-    data = "check.json" if view.role.soc_code else ""
+    # (a card stays a few kilobytes), beside the role's card.
+    check = addresses.embed_check(slug)
+    data = posixpath.basename(check) if view.role.soc_code else ""
     if data:
-        out[f"embed/{slug}/check.json"] = places.dumps(places.page_data(view, t)).encode()
-    out[f"embed/{slug}/index.html"] = card_html(
-        paths, name, None, items, 0, t, f"../../roles/{slug}/",
+        out[check] = places.dumps(places.page_data(view, t)).encode()
+    card = addresses.embed_card(slug)
+    out[card + "index.html"] = card_html(
+        paths, name, None, items, 0, t, addresses.relative(addresses.role_page(slug), card) + "/",
         None if items else "No source states this role's pay as a whole; its page gives "
                            "what each source states by level.",
         data=data, soc=view.role.soc_code).encode()
     for row in view.glance:
-        out[f"embed/{slug}/{row.level.id}/index.html"] = _level_card(
-            paths, view, row, t, f"../../../roles/{slug}/#{row.level.id}", data).encode()
+        card = addresses.embed_card(slug, row.level.id)
+        out[card + "index.html"] = _level_card(
+            paths, view, row, t, _role_link(slug, row.level.id, card), data).encode()
     ladder = {row.level.id for row in view.glance}
     for level, ids in view.levels:           # bands (staff / principal) keep their cards
         if level.id not in ladder:
             figures = [t.by_id[i] for i in ids]
             f = roles.primary(figures)
-            out[f"embed/{slug}/{level.id}/index.html"] = card_html(
+            card = addresses.embed_card(slug, level.id)
+            out[card + "index.html"] = card_html(
                 paths, name, level.name, [(figure(f), figure_caption(f, t), f.id)],
-                len(figures) - 1, t, f"../../../roles/{slug}/#{level.id}", depth=3).encode()
+                len(figures) - 1, t, _role_link(slug, level.id, card), depth=3).encode()
     for old in filter(None, (view.role.former_slugs or "").split(";")):
-        target = f"{url}roles/{slug}/" if url else f"../{slug}/"
-        out[f"roles/{old}/index.html"] = redirect_html(paths, target).encode()
+        redirect = addresses.role_redirect(old)
+        target = (f"{url}{addresses.role_page(slug)}" if url else addresses.relative(
+            addresses.role_page(slug), posixpath.dirname(redirect)) + "/")
+        out[redirect] = redirect_html(paths, target).encode()
     return out, problem
+
+
+def _role_link(slug: str, level: str, card: str) -> str:
+    """The link from a level's card to that level's row on the role page."""
+    return addresses.relative(addresses.role_page(slug), card) + f"/#{level}"
