@@ -337,7 +337,7 @@ def open_page(browser):
 def start_material(page) -> None:
     """Point at the page, as a reader's first move would, and wait until Material's bundle
     (search, instant navigation) has started: it loads on the reader's first scroll, touch,
-    pointer move, key or focus (templates/theme/material-loader.js). A link clicked before
+    pointer move, key or focus (templates/theme/material.js, 5). A link clicked before
     that is followed as a plain link, with a full page load."""
     page.mouse.move(5, 5)
     page.mouse.move(6, 6)

@@ -337,6 +337,16 @@ def test_without_site_url_nothing_names_a_wrong_host_and_the_build_says_what_is_
     assert snippet["data-absolute"] == "../../embed/ml-engineer/"
     assert any(w.startswith("SITE_URL is not set") and "embed snippets take their address" in w
                for w in warnings)
+    # A sitemap's addresses must be absolute: without SITE_URL it lists none a crawler would
+    # misread, and keeps the pages' paths (for instant navigation) in a comment.
+    import xml.etree.ElementTree as ET
+    sitemap = ET.parse(paths.site / "sitemap.xml").getroot()
+    assert sitemap.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    assert list(sitemap) == []
+    listed = (paths.site / "sitemap.xml").read_text().split("instant navigation:", 1)[1]
+    assert "/roles/ml-engineer/" in listed.splitlines() and "/" in listed.splitlines()
+    assert not any(line.startswith("Sitemap:") for line in
+                   (paths.site / "robots.txt").read_text().splitlines())
 
 
 def test_without_site_url_every_link_and_asset_resolves_under_a_sub_path(anywhere):

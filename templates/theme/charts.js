@@ -19,18 +19,9 @@
   var observer = null;
   var tip = null;
 
-  // The site's root address. Material's config gives it relative to the page first loaded,
-  // and instant navigation changes the address but not the config: resolve it once, now.
-  var ROOT = (function () {
-    var config = document.getElementById("__config");
-    var base = config ? JSON.parse(config.textContent).base : ".";
-    // "/" on the 404 page (served at any depth): "//" would read as a host-less address.
-    return new URL(base.replace(/\/+$/, "") + "/", window.location.href).href;
-  })();
-
-  function scheme() {
-    return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "light";
-  }
+  // The site's root address, resolved once, now (material.js, 7).
+  var ROOT = aimlpay.material.root();
+  var scheme = aimlpay.material.scheme;
 
   function loadRuntime() {
     if (!runtime) {
@@ -171,8 +162,6 @@
 
   window.addEventListener("scroll", onScroll, { passive: true });
   aimlpay.onPage(setUp);
-  new MutationObserver(redraw).observe(document.body, {
-    attributes: true, attributeFilter: ["data-md-color-scheme"]
-  });
+  aimlpay.material.onSchemeChange(redraw);
   window.addEventListener("resize", redraw);
 })();

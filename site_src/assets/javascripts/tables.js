@@ -16,7 +16,7 @@ aimlpay.onPage(function () {
     // until the section opens: measuring it would make the browser lay out hidden content.
     var wide = Array.prototype.filter.call(tables, function (table) {
       if (table.closest("details:not([open])")) return false;
-      var box = table.closest(".md-typeset__scrollwrap") || table;
+      var box = aimlpay.material.scrollBox(table);
       return box.scrollWidth > box.clientWidth;
     });
     wide.forEach(function (table) { table.tabIndex = 0; });
