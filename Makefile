@@ -11,7 +11,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: site test test-fast validate docs serve bench bench-pages bench-import import-bls release changes lock clean
+.PHONY: site test test-fast validate docs serve bench bench-pages bench-import bench-tests import-bls release changes lock clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ bench-pages: $(LIGHTHOUSE_STAMP) site
 
 bench-import: $(STAMP)
 	$(BIN)/python benchmarks/import_memory.py
+
+# How long each layer of the test suite takes (run it on an idle machine).
+bench-tests: $(STAMP) $(VNU_STAMP)
+	@$(BIN)/python tests/browser_path.py >/dev/null
+	$(BIN)/python benchmarks/test_time.py
 
 # Import a BLS OEWS release: make import-bls DIR=path/to/flat/files
 import-bls: $(STAMP)
