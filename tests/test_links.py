@@ -86,7 +86,8 @@ def test_md_link_is_relative_to_the_markdown_file(path, target, link):
 # Every kind of address the site publishes (addresses.py), linked from every kind of folder.
 from aimlpay import addresses  # noqa: E402
 
-ADDRESSES = [addresses.role_page("ml-engineer"), addresses.role_csv("ml-engineer"),
+ADDRESSES = [addresses.role_page("ml-engineer"), addresses.role_page("ml-engineer", "senior"),
+             addresses.role_csv("ml-engineer"), addresses.release_entry("release-2026-6"),
              addresses.embed_card("ml-engineer"), addresses.embed_card("ml-engineer", "senior"),
              addresses.location_page("texas"), addresses.location_csv("texas"),
              addresses.chart_file("pay.vl.json"), addresses.data_file("figures.csv"),
@@ -96,11 +97,9 @@ ADDRESSES = [addresses.role_page("ml-engineer"), addresses.role_csv("ml-engineer
 @pytest.mark.parametrize("base", ["", "roles/ml-engineer", "embed/ml-engineer/senior",
                                   "locations/texas", "report"])
 def test_a_relative_address_leads_where_the_absolute_one_does(base):
-    """What a browser makes of `relative(target, base)` on a page in folder `base` is the
-    target itself (a page keeps its closing slash: relative() leaves it to the caller)."""
+    """What a browser makes of `link(target, base)` on a page in folder `base` is the target
+    itself, a page's closing slash and a level's anchor included."""
     root = "https://pay.example/site/"
     here = root + (base + "/" if base else "")
     for target in ADDRESSES:
-        link = addresses.relative(target, base or ".")
-        link += "/" if target.endswith("/") and link != "." else ""
-        assert urljoin(here, link if link != "." else "./") == root + target, (base, target)
+        assert urljoin(here, addresses.link(target, base or ".")) == root + target, (base, target)

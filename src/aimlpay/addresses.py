@@ -3,7 +3,7 @@ other sites link these addresses, so they are a promise: change one only with a 
 (roles.csv `former_slugs` makes one for a renamed role).
 
 Addresses are relative to the site's root and end in "/" for a page (mkdocs' directory URLs).
-`relative` turns one into a link from another page; Page.url does that for templates.
+`link` turns one into a link from another page's folder; Page.url does that for templates.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 PLACES = "assets/places/"           # the posting check's files
+SCRIPTS = "assets/javascripts/"
 
 
 # -- role pages and the files beside them --------------------------------------------------
@@ -103,6 +104,15 @@ def section_csv(target: str) -> str:
     url = page_url(target)
     name = posixpath.basename(url.rstrip("/"))
     return f"{url}{name}-figures.csv"
+
+
+def link(target: str, base: str) -> str:
+    """`target` as a link from a page in the folder `base`. A page's address keeps its closing
+    slash (without it every click would redirect); an anchor stays on the end."""
+    rel = relative(target, base)
+    if target.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel
 
 
 def relative(target: str, base: str) -> str:

@@ -79,10 +79,7 @@ class Page:
     def _url(self, target: str) -> str:
         stem = self.path.removesuffix(".md")
         base = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
-        rel = addresses.relative(target, base or ".")
-        if target.endswith("/"):          # relpath drops it; without it every click redirects
-            rel = "./" if rel == "." else rel + "/"
-        return rel
+        return addresses.link(target, base or ".")
 
     # -- figures -----------------------------------------------------------------------
     def _figure(self, fid: str, shown: bool = True):

@@ -101,8 +101,8 @@ class SiteReleases:
         before the page is written)."""
         notes = self.last_changed(page.path, self.role_shown(page.path))
         return Markup(partials.render(self.paths, "last-changed.html", notes=notes,
-                                      href=page.url(addresses.WHATS_CHANGED) + "#"
-                                      + notes.entry.anchor).strip())
+                                      href=page.url(addresses.release_entry(
+                                          notes.entry.anchor))).strip())
 
     # -- the end of a role page or report section (templates/page-end.md.j2) ---------------
     def page_end(self, target: str, page) -> dict[str, Markup] | None:
@@ -129,7 +129,7 @@ class SiteReleases:
                  else self._page_names.get(here) or "Report")
         changes = partials.render(
             self.paths, "page-changes.html", current=current, last=last,
-            href=lambda n: page.url(addresses.WHATS_CHANGED) + "#" + n.entry.anchor,
+            href=lambda n: page.url(addresses.release_entry(n.entry.anchor)),
             date=longdate, figures=figures, official=official)
         cite = partials.render(
             self.paths, "cite.html", release=current.entry, date=longdate(current.entry.date),

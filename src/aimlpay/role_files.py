@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import posixpath
 import textwrap
 from pathlib import Path
 
@@ -88,18 +87,19 @@ CARD_SCRIPT_HASH = "sha256-" + base64.b64encode(
 
 
 def card_html(paths: Paths, role_name: str, level_name: str | None, items, others: int,
-              t: Tables, page_url: str, note: str | None = None, *, depth: int = 2,
-              level_id: str = "", data: str = "", soc: str | None = None) -> str:
+              t: Tables, card: str, page: str, note: str | None = None, *,
+              level_id: str = "", check: str | None = None, soc: str | None = None) -> str:
     """A self-contained card: [(figure as stated, what it is and whose)], and/or a note.
-    `depth` is how many folders below the site's root it sits (for the check's scripts and
-    place data); `data` the address of the role's figures for the check (check.json)."""
-    up = "../" * depth
+    `card` is its own address, `page` the role page (at its level) it links to, `check` the
+    address of the role's figures for the posting check; all its links are relative to it."""
     return partials.render(paths, "embed-card.html", role=role_name, level=level_name,
-                           items=items, note=note, others=others, page_url=page_url,
+                           items=items, note=note, others=others,
+                           page_url=addresses.link(page, card),
                            release=t.release.version, script=Markup(CARD_SCRIPT),
-                           script_hash=CARD_SCRIPT_HASH, scripts=f"{up}assets/javascripts/",
-                           places=f"{up}assets/places/", level_id=level_id, data=data,
-                           soc=soc or "")
+                           script_hash=CARD_SCRIPT_HASH,
+                           scripts=addresses.link(addresses.SCRIPTS, card),
+                           places=addresses.link(addresses.PLACES, card), level_id=level_id,
+                           data=addresses.link(check, card) if check else "", soc=soc or "")
 
 
 def redirect_html(paths: Paths, target_url: str) -> str:
@@ -111,7 +111,7 @@ def _first_per_pay(lines, t: Tables) -> list[Figure]:
     return [t.by_id[line.figure] for line in roles.first_per_measure(lines)[:2]]
 
 
-def _level_card(paths, view, row, t, page, data) -> str:
+def _level_card(paths, view, row, t, card, check) -> str:
     """A level's card: the role's own pay there, each with its pay type; where no source
     gives the role at that level, a note, what the role's sources do state, and the
     related role's figure, named as borrowed. Never a part of pay as the pay."""
@@ -129,9 +129,9 @@ def _level_card(paths, view, row, t, page, data) -> str:
         items += [(figure(f), figure_caption(f, t, whose), f.id)
                   for f in _first_per_pay(row.borrowed, t)[:1]]
         others = len(row.elsewhere) + len(row.borrowed) - len(items)
-    return card_html(paths, name, row.level.name, items, others, t, page, note, depth=3,
-                     level_id=row.level.id, data="../" + data if data else "",
-                     soc=view.role.soc_code)
+    return card_html(paths, name, row.level.name, items, others, t, card,
+                     addresses.role_page(view.slug, row.level.id), note,
+                     level_id=row.level.id, check=check, soc=view.role.soc_code)
 
 
 def files(paths: Paths, t: Tables, views, url: str | None) -> dict[str, bytes]:
@@ -167,21 +167,19 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
     columns, rows = roles.figure_rows(view, t)
     out[addresses.role_csv(slug)] = csv_bytes(columns, rows)
     # The posting check's figures, fetched by a card only when its address asks for a check
-    # (a card stays a few kilobytes), beside the role's card.
-    check = addresses.embed_check(slug)
-    data = posixpath.basename(check) if view.role.soc_code else ""
-    if data:
+    # (a card stays a few kilobytes).
+    check = addresses.embed_check(slug) if view.role.soc_code else None
+    if check:
         out[check] = places.dumps(places.page_data(view, t)).encode()
     card = addresses.embed_card(slug)
     out[card + "index.html"] = card_html(
-        paths, name, None, items, 0, t, addresses.relative(addresses.role_page(slug), card) + "/",
+        paths, name, None, items, 0, t, card, addresses.role_page(slug),
         None if items else "No source states this role's pay as a whole; its page gives "
                            "what each source states by level.",
-        data=data, soc=view.role.soc_code).encode()
+        check=check, soc=view.role.soc_code).encode()
     for row in view.glance:
         card = addresses.embed_card(slug, row.level.id)
-        out[card + "index.html"] = _level_card(
-            paths, view, row, t, _role_link(slug, row.level.id, card), data).encode()
+        out[card + "index.html"] = _level_card(paths, view, row, t, card, check).encode()
     ladder = {row.level.id for row in view.glance}
     for level, ids in view.levels:           # bands (staff / principal) keep their cards
         if level.id not in ladder:
@@ -190,15 +188,10 @@ def _role_files(paths: Paths, t: Tables, view, url: str | None) -> tuple[dict[st
             card = addresses.embed_card(slug, level.id)
             out[card + "index.html"] = card_html(
                 paths, name, level.name, [(figure(f), figure_caption(f, t), f.id)],
-                len(figures) - 1, t, _role_link(slug, level.id, card), depth=3).encode()
+                len(figures) - 1, t, card, addresses.role_page(slug, level.id)).encode()
     for old in filter(None, (view.role.former_slugs or "").split(";")):
         redirect = addresses.role_redirect(old)
-        target = (f"{url}{addresses.role_page(slug)}" if url else addresses.relative(
-            addresses.role_page(slug), posixpath.dirname(redirect)) + "/")
+        target = (f"{url}{addresses.role_page(slug)}" if url else
+                  addresses.link(addresses.role_page(slug), addresses.role_page(old)))
         out[redirect] = redirect_html(paths, target).encode()
     return out, problem
-
-
-def _role_link(slug: str, level: str, card: str) -> str:
-    """The link from a level's card to that level's row on the role page."""
-    return addresses.relative(addresses.role_page(slug), card) + f"/#{level}"
